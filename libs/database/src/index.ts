@@ -1,0 +1,5 @@
+export * from './snake-naming.strategy';
+export * from './typeorm-options';
+export * from './migrations';
+export * from './database.module';
+export * from './ensure-database';

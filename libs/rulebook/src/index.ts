@@ -1,0 +1,13 @@
+export * from './errors';
+export * from './stages';
+export * from './rules.catalogue';
+export * from './rulebooks';
+export * from './working-days';
+export * from './snapshot';
+export * from './motion.rules';
+export * from './vote.rules';
+export * from './evaluate';
+export * from './gates';
+export * from './deadlines';
+export { isReportResolved } from './notice.rules';
+export { renderRulesDoc } from './rules-doc';
