@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@app/audit';
+import { CasesModule } from '@app/cases';
 import { Redis } from 'ioredis';
 import { AppConfig, CommonModule, REDIS, RedisThrottlerStorage } from '@app/common';
 import { DatabaseModule } from '@app/database';
@@ -18,6 +19,7 @@ import { QueueModule } from '@app/queue';
     QueueModule.forApi(),
     AuditModule,
     IdentityModule,
+    CasesModule,
     TerminusModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, REDIS],

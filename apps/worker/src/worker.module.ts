@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@app/audit';
+import { CasesModule } from '@app/cases';
 import { CommonModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { IdentityModule } from '@app/identity';
@@ -9,7 +10,7 @@ import { SystemJobs } from './system-jobs';
 
 /** The background process: the outbox relay and every job handler; no HTTP. */
 @Module({
-  imports: [CommonModule, AppLoggerModule, DatabaseModule, QueueModule.forWorker(), AuditModule, IdentityModule],
+  imports: [CommonModule, AppLoggerModule, DatabaseModule, QueueModule.forWorker(), AuditModule, IdentityModule, CasesModule],
   providers: [SystemJobs],
 })
 export class WorkerModule {}

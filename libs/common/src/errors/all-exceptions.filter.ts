@@ -36,6 +36,7 @@ function mapQueryError(err: QueryFailedError): ErrorBody | undefined {
       return { statusCode: 409, code: 'CONFLICT', message: '引用的记录不存在或仍被引用' };
     case '40001':
     case '40P01':
+    case '55P03':
       return { statusCode: 409, code: 'CONFLICT', message: '并发修改冲突，请刷新后重试' };
     case '22P02':
       return { statusCode: 400, code: 'VALIDATION_FAILED', message: '请求参数有误', errors: [] };
