@@ -7,12 +7,19 @@
  * Passphrase: $SIGNING_P12_PASSPHRASE, or kaocha-dev. Never use this key in production: the
  * production seal is the organization department's certificate issued by its CA.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createDevCertificate, DEV_P12_PASSPHRASE, loadSigner, certificateSubject } from '@app/documents';
 
 async function main(): Promise<void> {
-  const outPath = resolve(process.argv[2] ?? 'tmp/dev-signing.p12');
+  const args = process.argv.slice(2);
+  const outPath = resolve(args.find((a) => !a.startsWith('--')) ?? 'tmp/dev-signing.p12');
+  // Keep an existing key: documents sealed with it must stay verifiable across restarts.
+  if (existsSync(outPath) && !args.includes('--force')) {
+    process.stdout.write(`${outPath} exists; keeping it (--force makes a new one)
+`);
+    return;
+  }
   const passphrase = process.env.SIGNING_P12_PASSPHRASE || DEV_P12_PASSPHRASE;
   const dev = await createDevCertificate({ passphrase });
   mkdirSync(dirname(outPath), { recursive: true });

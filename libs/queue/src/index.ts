@@ -6,3 +6,4 @@ export * from './job-dispatcher';
 export * from './outbox-relay';
 export * from './queue-options';
 export * from './queue.module';
+export * from './processors';

@@ -69,6 +69,12 @@ export class AppConfig {
   @Min(1)
   LOGIN_RATE_WINDOW_SECONDS = 60;
 
+  /** Requests per minute per client address on public endpoints (report intake). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PUBLIC_RATE_LIMIT = 30;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -91,6 +97,27 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   SMTP_URL?: string;
+
+  /** 举报电话 printed on every public notice (the national 12380 line by default). */
+  @IsString()
+  @MinLength(1)
+  REPORT_PHONE = '12380';
+
+  /** 来信来访地址 printed on every public notice. */
+  @IsString()
+  @MinLength(1)
+  REPORT_ADDRESS = '县委组织部干部监督科（县行政中心3楼），邮编000000';
+
+  /** Who signs the public notices. */
+  @IsString()
+  @MinLength(1)
+  NOTICE_ISSUER = '中共示范县委组织部';
+
+  /** Days a closed notice stays readable on the public page (reports then arrive flagged late). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  NOTICE_PUBLIC_RETENTION_DAYS = 30;
 }
 
 export class ConfigInvalidError extends Error {}
