@@ -3,7 +3,8 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'apps/web/**', '*.config.js', '*.config.mjs', 'tmp/**'] },
+  // Plain .mjs helpers (scripts/setup-env.mjs) run before dependencies are built; they are not type-checked.
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'apps/web/**', '*.config.js', '*.config.mjs', 'tmp/**', '**/*.mjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
