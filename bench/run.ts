@@ -2,10 +2,14 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditedWrite } from './audited-write.bench';
+import { rulebookEvaluate } from './rulebook.bench';
 import { prepareBenchEnv, type BenchEnv, type BenchResult } from './harness';
 
 /** Every case: the product path next to a raw baseline measured in the same run. */
-const CASES: { name: string; run: (env: BenchEnv) => Promise<BenchResult | BenchResult[]> }[] = [{ name: 'audited-write', run: auditedWrite }];
+const CASES: { name: string; run: (env: BenchEnv) => Promise<BenchResult | BenchResult[]> }[] = [
+  { name: 'audited-write', run: auditedWrite },
+  { name: 'rulebook', run: rulebookEvaluate },
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

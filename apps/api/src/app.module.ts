@@ -6,6 +6,7 @@ import { CasesModule } from '@app/cases';
 import { CommonModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { IdentityModule, JwtAuthGuard, RolesGuard } from '@app/identity';
+import { NoticesModule } from '@app/notices';
 import { AppLoggerModule, HealthController, TestClockModule } from '@app/platform';
 import { QueueModule } from '@app/queue';
 
@@ -18,6 +19,7 @@ import { QueueModule } from '@app/queue';
     AuditModule,
     IdentityModule,
     CasesModule,
+    NoticesModule,
     TerminusModule,
     TestClockModule.register(),
   ],

@@ -4,13 +4,14 @@ import { CasesModule } from '@app/cases';
 import { CommonModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { IdentityModule } from '@app/identity';
+import { NoticesModule } from '@app/notices';
 import { AppLoggerModule } from '@app/platform';
 import { QueueModule } from '@app/queue';
 import { SystemJobs } from './system-jobs';
 
 /** The background process: the outbox relay and every job handler; no HTTP. */
 @Module({
-  imports: [CommonModule, AppLoggerModule, DatabaseModule, QueueModule.forWorker(), AuditModule, IdentityModule, CasesModule],
+  imports: [CommonModule, AppLoggerModule, DatabaseModule, QueueModule.forWorker(), AuditModule, IdentityModule, CasesModule, NoticesModule],
   providers: [SystemJobs],
 })
 export class WorkerModule {}
