@@ -9,6 +9,7 @@ import { IdentityModule, JwtAuthGuard, RolesGuard } from '@app/identity';
 import { NoticesModule } from '@app/notices';
 import { AppLoggerModule, HealthController, TestClockModule } from '@app/platform';
 import { QueueModule } from '@app/queue';
+import { WorkflowModule } from '@app/workflow';
 
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { QueueModule } from '@app/queue';
     IdentityModule,
     CasesModule,
     NoticesModule,
+    WorkflowModule,
     TerminusModule,
     TestClockModule.register(),
   ],

@@ -1,21 +1,16 @@
 import { Global, Module } from '@nestjs/common';
-import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ConfigModule } from '@nestjs/config';
 import { AppConfig, loadConfig } from './app-config';
 
 /**
  * Provides the validated AppConfig everywhere. @nestjs/config reads a local `.env` (written by
- * `npm run setup`, never committed) into the environment; the process fails at boot if invalid.
+ * `npm run setup`, never committed) into the environment; validation happens when the app is
+ * created — not when this file is imported — and the process fails at boot if it is invalid.
  */
 @Global()
 @Module({
-  imports: [ConfigModule.forRoot({ envFilePath: '.env', validate: (raw) => ({ ...loadConfig(raw as NodeJS.ProcessEnv) }) })],
-  providers: [
-    {
-      provide: AppConfig,
-      inject: [ConfigService],
-      useFactory: () => loadConfig(process.env),
-    },
-  ],
+  imports: [ConfigModule.forRoot({ envFilePath: '.env' })],
+  providers: [{ provide: AppConfig, useFactory: () => loadConfig(process.env) }],
   exports: [AppConfig],
 })
 export class AppConfigModule {}
