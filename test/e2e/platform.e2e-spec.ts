@@ -120,8 +120,11 @@ describe('Platform (e2e)', () => {
   });
 
   describe('audit chain', () => {
+    let auditedUnitId: string;
+
     it('should verify, and name the row altered behind its back', async () => {
-      await t.http.post('/api/units').set(auth(clerk)).send({ name: '审计测试单位', kind: 'work_unit' }).expect(201);
+      const created = await t.http.post('/api/units').set(auth(clerk)).send({ name: '审计测试单位', kind: 'work_unit' }).expect(201);
+      auditedUnitId = created.body.id;
       const ok = await t.http.get('/api/audit/verify').set(auth(auditor)).expect(200);
       expect(ok.body).toMatchObject({ ok: true, firstBroken: null });
       expect(ok.body.events).toBeGreaterThan(3);
@@ -132,7 +135,8 @@ describe('Platform (e2e)', () => {
       await expect(t.dataSource.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
 
       const [victim] = await t.dataSource.query<{ id: string }[]>(
-        `SELECT id FROM audit_event WHERE action = 'unit.created' ORDER BY id DESC LIMIT 1`,
+        `SELECT id FROM audit_event WHERE action = 'unit.created' AND entity_id = $1`,
+        [auditedUnitId],
       );
       const runner = t.dataSource.createQueryRunner();
       await runner.connect();
@@ -150,7 +154,8 @@ describe('Platform (e2e)', () => {
     });
 
     it('should list events to the auditor with actor and request id', async () => {
-      const res = await t.http.get('/api/audit/events?entity=unit').set(auth(auditor)).expect(200);
+      const res = await t.http.get(`/api/audit/events?entity=unit&entityId=${auditedUnitId}`).set(auth(auditor)).expect(200);
+      expect(res.body.total).toBe(1);
       expect(res.body.items[0]).toMatchObject({ actorUsername: clerk.username, action: 'unit.created', hashAlg: 'sha256' });
       expect(res.body.items[0].requestId).toEqual(expect.any(String));
     });
