@@ -2,6 +2,9 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditedWrite } from './audited-write.bench';
+import { checklistLatency } from './checklist.bench';
+import { run as consultationsFanout } from './consultations-fanout.bench';
+import { documentsBench } from './documents.bench';
 import { rulebookEvaluate } from './rulebook.bench';
 import { prepareBenchEnv, type BenchEnv, type BenchResult } from './harness';
 
@@ -9,6 +12,9 @@ import { prepareBenchEnv, type BenchEnv, type BenchResult } from './harness';
 const CASES: { name: string; run: (env: BenchEnv) => Promise<BenchResult | BenchResult[]> }[] = [
   { name: 'audited-write', run: auditedWrite },
   { name: 'rulebook', run: rulebookEvaluate },
+  { name: 'checklist', run: checklistLatency },
+  { name: 'documents', run: documentsBench },
+  { name: 'consultations-fanout', run: consultationsFanout },
 ];
 
 async function main(): Promise<void> {
@@ -46,7 +52,8 @@ async function main(): Promise<void> {
     table,
     '',
   ].join('\n');
-  writeFileSync(join(__dirname, '..', '..', 'docs', 'benchmarks.md'), doc);
+  // A partial run (named cases) prints its table but leaves the committed page to full runs.
+  if (only.length === 0) writeFileSync(join(__dirname, '..', '..', 'docs', 'benchmarks.md'), doc);
   if (failed.length > 0) throw new Error(`failed cases: ${failed.join(', ')}`);
 }
 

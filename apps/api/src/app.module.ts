@@ -4,7 +4,9 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from '@app/audit';
 import { CasesModule } from '@app/cases';
 import { CommonModule } from '@app/common';
+import { ConsultationsModule, QueueDashboardModule } from '@app/consultations';
 import { DatabaseModule } from '@app/database';
+import { DocumentRegistryModule } from '@app/document-registry';
 import { IdentityModule, JwtAuthGuard, RolesGuard } from '@app/identity';
 import { NoticesModule } from '@app/notices';
 import { AppLoggerModule, HealthController, TestClockModule } from '@app/platform';
@@ -20,10 +22,13 @@ import { WorkflowModule } from '@app/workflow';
     AuditModule,
     IdentityModule,
     CasesModule,
-    NoticesModule,
-    WorkflowModule,
     TerminusModule,
     TestClockModule.register(),
+    ConsultationsModule,
+    QueueDashboardModule,
+    NoticesModule,
+    WorkflowModule,
+    DocumentRegistryModule,
   ],
   controllers: [HealthController],
   providers: [

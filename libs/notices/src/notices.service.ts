@@ -161,6 +161,8 @@ export class NoticesService {
         await this.outbox.enqueue(m, 'notices.open', { noticeId: id }, { runAt: shanghaiStartOfDay(dto.startsOn) });
       }
       await this.outbox.enqueue(m, 'notices.close', { noticeId: id }, { runAt: period.closesAt });
+      // The printed, sealed notice with its verification code (issued by @app/document-registry).
+      await this.outbox.enqueue(m, 'documents.notice', { noticeId: id });
       return toNoticeView(notice, saved, now, 0);
     });
   }

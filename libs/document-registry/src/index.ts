@@ -1,0 +1,8 @@
+export * from './document.entity';
+export * from './documents.dto';
+export * from './document-registry.service';
+export * from './document-registry.module';
+export { DossierAssembler } from './dossier-assembler';
+export { renderFinalDossier, renderIssued, SEALED_ON_ISSUE, type RenderedPdf } from './pipeline';
+export { encodeDocumentData, decodeDocumentData } from './data-codec';
+export { contentDisposition } from './documents.controller';
