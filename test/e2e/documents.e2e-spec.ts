@@ -1,11 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDevCertificate, sha256Hex } from '@app/documents';
+import { sha256Hex } from '@app/documents';
 import { toShanghaiDate } from '@app/rulebook';
 import { auth, startWorker, TestApp, waitFor, type TestUser } from './support/app';
-import { binary, insertDossierCase, pdfsig, pdfText, type DossierCase } from './support/documents-fixtures';
+import { binary, insertDossierCase, pdfsig, pdfText, useDevSigningKey, type DossierCase } from './support/documents-fixtures';
 
 jest.setTimeout(180_000);
 
@@ -26,7 +25,6 @@ interface DocBody {
 describe('Documents (e2e)', () => {
   let t: TestApp;
   let worker: INestApplicationContext | undefined;
-  let dir: string;
   let admin: TestUser;
   let leader: TestUser;
   let member: TestUser;
@@ -36,14 +34,10 @@ describe('Documents (e2e)', () => {
   let draft: DocBody;
   let final: DocBody;
   let finalPdf: Buffer;
-  const savedEnv = { path: process.env.SIGNING_P12_PATH, pass: process.env.SIGNING_P12_PASSPHRASE };
+  let restoreSigningKey: () => void;
 
   beforeAll(async () => {
-    const dev = await createDevCertificate();
-    dir = mkdtempSync(join(tmpdir(), 'kaocha-docs-e2e-'));
-    writeFileSync(join(dir, 'seal.p12'), dev.p12);
-    process.env.SIGNING_P12_PATH = join(dir, 'seal.p12');
-    process.env.SIGNING_P12_PASSPHRASE = dev.passphrase;
+    restoreSigningKey = await useDevSigningKey();
     t = await TestApp.start();
     worker = await startWorker();
     admin = await t.newUser(['org_admin'], { displayName: '组织部赵珺' });
@@ -57,13 +51,9 @@ describe('Documents (e2e)', () => {
   });
 
   afterAll(async () => {
-    process.env.SIGNING_P12_PATH = savedEnv.path;
-    process.env.SIGNING_P12_PASSPHRASE = savedEnv.pass;
-    if (savedEnv.path === undefined) delete process.env.SIGNING_P12_PATH;
-    if (savedEnv.pass === undefined) delete process.env.SIGNING_P12_PASSPHRASE;
     await worker?.close();
     await t?.close();
-    rmSync(dir, { recursive: true, force: true });
+    restoreSigningKey();
   });
 
   const getDoc = async (id: string, user: TestUser = admin): Promise<DocBody> =>
@@ -224,7 +214,7 @@ describe('Documents (e2e)', () => {
 
   it('should fail the seal job with a visible reason when the signing key is missing', async () => {
     await worker!.close();
-    process.env.SIGNING_P12_PATH = join(dir, 'missing.p12');
+    process.env.SIGNING_P12_PATH = join(tmpdir(), 'kaocha-no-such-key', 'missing.p12');
     worker = await startWorker();
     await t.http.post(`/api/documents/${draft.id}/sign-offs`).set(auth(leader)).send({ sha256: draft.sha256 }).expect(201);
     const last = await t.http.post(`/api/documents/${draft.id}/sign-offs`).set(auth(member)).send({ sha256: draft.sha256 }).expect(201);

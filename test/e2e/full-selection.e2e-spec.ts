@@ -1,7 +1,8 @@
-import { CaseExtensions, type EvidencePart } from '@app/cases';
+import type { INestApplicationContext } from '@nestjs/common';
 import { CONSULTED_UNIT_KINDS, type UnitKind } from '@app/identity';
 import { addWorkingDays } from '@app/rulebook';
-import { auth, TestApp, type TestUser } from './support/app';
+import { auth, startWorker, TestApp, waitFor, type TestUser } from './support/app';
+import { binary, pdfText, useDevSigningKey } from './support/documents-fixtures';
 import { advanceOk, fullRecords, MOTION_OK, newCadre, setClock, uniqueName, type CadreRef } from './support/workflow-fixtures';
 
 /**
@@ -21,8 +22,13 @@ describe('Full selection (e2e)', () => {
   let earlier: { id: string }[];
   let selectionId: string;
 
+  let worker: INestApplicationContext;
+  let restoreSigningKey: () => void;
+
   beforeAll(async () => {
+    restoreSigningKey = await useDevSigningKey();
     t = await TestApp.start();
+    worker = await startWorker();
     await setClock(t, '2026-12-01T10:00:00+08:00');
     admin = await t.newUser(['org_admin']);
     inspectorA = await t.newUser(['inspector']);
@@ -41,7 +47,9 @@ describe('Full selection (e2e)', () => {
   afterAll(async () => {
     // Other files run on the real clock.
     await setClock(t, new Date().toISOString());
+    await worker.close();
     await t.close();
+    restoreSigningKey();
   });
 
   interface Checklist {
@@ -49,6 +57,15 @@ describe('Full selection (e2e)', () => {
     next: string | null;
     gate: { ok: boolean; unmet: { rule: string; candidateId?: string }[] };
     candidates: { id: string; name: string; state: string; rules: { rule: string; status: string; evidence: string[] }[] }[];
+  }
+
+  /** Polls a document until the worker has rendered (or sealed) it. */
+  async function waitForDocument(id: string, status: 'draft' | 'final'): Promise<{ id: string; sha256: string }> {
+    return waitFor(async () => {
+      const doc = (await t.http.get(`/api/documents/${id}`).set(auth(admin)).expect(200)).body as { id: string; sha256: string; status: string };
+      if (doc.status === 'failed') throw new Error(`document ${id} failed`);
+      return doc.status === status ? doc : null;
+    }, 60_000, 100);
   }
 
   async function checklist(): Promise<Checklist> {
@@ -171,15 +188,15 @@ describe('Full selection (e2e)', () => {
     // Five working days from Tuesday 1 December end on Monday 7 December, 24:00.
     await setClock(t, '2026-12-08T10:00:00+08:00');
     expect(await blocking()).toEqual(['ten_haves.team_signatures']);
-    // Stand-in for the documents module (not wired yet): every target's dossier signed by the whole team.
-    t.get(CaseExtensions).registerEvidence({
-      evidence: (_m, selection, candidates): Promise<EvidencePart> =>
-        Promise.resolve(
-          selection.id === selectionId
-            ? { candidates: Object.fromEntries(candidates.map((c) => [c.id, { dossier: { finalDocumentId: c.id, signedBy: [inspectorA.id, inspectorB.id] } }])) }
-            : {},
-        ),
-    });
+    // The team signs each target's dossier: render the draft, every member signs off its exact
+    // bytes, the worker seals the final (十有 #10).
+    for (const cid of targets) {
+      const requested = await t.http.post(`/api/candidates/${cid}/dossier`).set(auth(inspectorA)).expect(202);
+      const draft = await waitForDocument(requested.body.documentId as string, 'draft');
+      await t.http.post(`/api/documents/${draft.id}/sign-offs`).set(auth(inspectorA)).send({ sha256: draft.sha256 }).expect(201);
+      const last = await t.http.post(`/api/documents/${draft.id}/sign-offs`).set(auth(inspectorB)).send({ sha256: draft.sha256 }).expect(201);
+      await waitForDocument(last.body.pendingFinalDocumentId as string, 'final');
+    }
     expect(await blocking()).toEqual([]);
     await advanceOk(t, admin, selectionId, 'deliberation');
 
@@ -260,5 +277,62 @@ describe('Full selection (e2e)', () => {
     const verify = await t.http.get('/api/audit/verify').query({ chain: selectionId }).set(auth(admin)).expect(200);
     expect(verify.body).toMatchObject({ ok: true, firstBroken: null });
     expect(verify.body.events).toBeGreaterThan(100);
+  });
+
+  // Supervision (issue 7): the documentary record of the selection above, from its audit chain.
+  it('should tell the whole selection in order in its documentary record when it is closed', async () => {
+    const res = await t.http.get(`/api/selections/${selectionId}/record`).set(auth(admin)).expect(200);
+    const record = res.body as {
+      auditChain: { verified: boolean; eventCount: number };
+      stages: { stage: string; leftAt: string | null }[];
+      steps: { seq: number; action: string; description: string; actor: { name: string } }[];
+    };
+    expect(record.auditChain.verified).toBe(true);
+    expect(record.auditChain.eventCount).toBe(record.steps.length);
+    expect(record.steps.map((s) => s.seq)).toEqual(record.steps.map((_s, i) => i + 1));
+    expect(record.stages.map((s) => s.stage)).toEqual([
+      'motion',
+      'nomination',
+      'recommendation',
+      'targets',
+      'inspection',
+      'deliberation',
+      'decision',
+      'pre_appointment_notice',
+      'appointment',
+      'closed',
+    ]);
+    const actions = record.steps.map((s) => s.action);
+    const firsts = [
+      'selection.created',
+      'motion.recorded',
+      'work_plan.recorded',
+      'candidate.nominated',
+      'recommendation.meeting_recorded',
+      'recommendation.talk_recorded',
+      'target_meeting.recorded',
+      'notice.published',
+      'consultation.requested',
+      'interview.recorded',
+      'consultation.answered',
+      'document.signed_off',
+      'deliberation.recorded',
+      'vote.created',
+      'vote.ballot_cast',
+      'vote.closed',
+      'appointment.recorded',
+      'selection.closed',
+    ].map((a) => actions.indexOf(a));
+    expect(firsts.every((i) => i >= 0)).toBe(true);
+    expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
+    expect(record.steps.filter((s) => s.action === 'selection.advanced').map((s) => s.description)).toHaveLength(8);
+    // Every step of a whole selection reads as a sentence, not as an action code.
+    expect(record.steps.filter((s) => s.description.includes(s.action)).map((s) => s.action)).toEqual([]);
+
+    const pdf = await t.http.get(`/api/selections/${selectionId}/record.pdf`).set(auth(admin)).buffer(true).parse(binary).expect(200);
+    const text = pdfText(pdf.body as Buffer).replace(/\s+/g, '');
+    expect(text).toContain('纪实');
+    expect(text).toContain('审计链校验通过');
+    expect(text).toContain('任前公示');
   });
 });

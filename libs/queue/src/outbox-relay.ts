@@ -104,7 +104,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const missing: OutboxEntity[] = [];
       for (const row of rows) {
         const job = await this.queue(row.queue).getJob(row.id);
-        if (!job) missing.push(row);
+        if (!job) {
+          missing.push(row);
+        } else if ((await job.getState()) === 'failed' && job.attemptsMade < (job.opts.attempts ?? 1)) {
+          // BullMQ fails a job that stalled too often (its worker died twice) before its attempts
+          // are used up; the row is not failed, so give the job the attempts it still has.
+          await job.retry('failed');
+          restored++;
+        }
       }
       if (missing.length > 0) {
         await this.add(missing);

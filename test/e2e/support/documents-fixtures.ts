@@ -84,3 +84,27 @@ export function binary(res: Response, cb: (err: Error | null, body: Buffer) => v
   stream.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
   stream.on('end', () => cb(null, Buffer.concat(chunks)));
 }
+
+/**
+ * A development PKCS#12 with a Chinese subject, pointed to by SIGNING_P12_PATH/PASSPHRASE for the
+ * apps started after this call; the returned function restores the environment and deletes it.
+ */
+export async function useDevSigningKey(): Promise<() => void> {
+  const { createDevCertificate } = await import('@app/documents');
+  const dev = await createDevCertificate();
+  const dir = mkdtempSync(join(tmpdir(), 'kaocha-seal-'));
+  writeFileSync(join(dir, 'seal.p12'), dev.p12);
+  const saved = { path: process.env.SIGNING_P12_PATH, pass: process.env.SIGNING_P12_PASSPHRASE };
+  process.env.SIGNING_P12_PATH = join(dir, 'seal.p12');
+  process.env.SIGNING_P12_PASSPHRASE = dev.passphrase;
+  return () => {
+    for (const [key, value] of [
+      ['SIGNING_P12_PATH', saved.path],
+      ['SIGNING_P12_PASSPHRASE', saved.pass],
+    ] as const) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
