@@ -37,6 +37,12 @@ describe('Access by role (e2e)', () => {
       allowed: ['security_admin'],
       send: (u) => t.http.put(`/api/users/${target.id}/roles`).set(auth(u)).send({ roles: ['inspector'] }),
     },
+    {
+      name: 'GET /api/users/directory',
+      allowed: ['org_admin'],
+      send: (u) => t.http.get('/api/users/directory').query({ role: 'inspector' }).set(auth(u)),
+    },
+    { name: 'GET /api/votes', allowed: ['committee_member'], send: (u) => t.http.get('/api/votes').set(auth(u)) },
     { name: 'GET /api/units', allowed: ['org_admin', 'system_admin'], send: (u) => t.http.get('/api/units').set(auth(u)) },
     {
       name: 'POST /api/units',

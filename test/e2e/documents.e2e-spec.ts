@@ -210,6 +210,11 @@ describe('Documents (e2e)', () => {
     expect(pdfText(pdf).replace(/\s+/g, '')).toContain(kase.cadreName);
     const verified = await t.http.get(`/public/verify/${doc.verificationCode}`).expect(200);
     expect(verified.body).toEqual(expect.objectContaining({ valid: true, kind: 'performance_notice', status: 'final' }));
+    // The public board prints the same code, so a citizen can check a printed copy.
+    const board = await t.http.get(`/public/notices/${noticeId}`).expect(200);
+    expect(board.body.verificationCode).toBe(doc.verificationCode);
+    const html = await t.http.get(`/public/notices/${noticeId}?format=html`).expect(200);
+    expect(html.text).toContain(doc.verificationCode);
   });
 
   it('should fail the seal job with a visible reason when the signing key is missing', async () => {

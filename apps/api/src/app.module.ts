@@ -11,6 +11,7 @@ import { IdentityModule, JwtAuthGuard, RolesGuard } from '@app/identity';
 import { NoticesModule } from '@app/notices';
 import { AppLoggerModule, HealthController, TestClockModule } from '@app/platform';
 import { QueueModule } from '@app/queue';
+import { SupervisionModule } from '@app/supervision';
 import { WorkflowModule } from '@app/workflow';
 
 @Module({
@@ -29,6 +30,7 @@ import { WorkflowModule } from '@app/workflow';
     NoticesModule,
     WorkflowModule,
     DocumentRegistryModule,
+    SupervisionModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -9,11 +9,12 @@ import { IdentityModule } from '@app/identity';
 import { NoticesModule } from '@app/notices';
 import { AppLoggerModule } from '@app/platform';
 import { QueueModule } from '@app/queue';
+import { SupervisionModule } from '@app/supervision';
 import { SystemJobs } from './system-jobs';
 
 /** The background process: the outbox relay and every job handler; no HTTP. */
 @Module({
-  imports: [CommonModule, AppLoggerModule, DatabaseModule, QueueModule.forWorker(), AuditModule, IdentityModule, CasesModule, ConsultationsModule, NoticesModule, DocumentRegistryModule.forWorker()],
+  imports: [CommonModule, AppLoggerModule, DatabaseModule, QueueModule.forWorker(), AuditModule, IdentityModule, CasesModule, ConsultationsModule, NoticesModule, DocumentRegistryModule.forWorker(), SupervisionModule.forWorker()],
   providers: [SystemJobs],
 })
 export class WorkerModule {}

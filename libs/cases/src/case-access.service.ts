@@ -67,11 +67,13 @@ export class CaseAccessService {
 
   /**
    * Locks the selection row for the rest of the transaction; a second writer gets 409 at once
-   * instead of waiting and then acting on a state it never saw.
+   * instead of waiting and then acting on a state it never saw. NO KEY UPDATE, not UPDATE: every
+   * insert of a row that references the selection (a document, a report, an audit-relevant record
+   * written by the worker) takes a KEY SHARE lock on it, which FOR UPDATE would collide with.
    */
   async lockSelection(manager: EntityManager, selectionId: string): Promise<SelectionEntity> {
     try {
-      const rows = await manager.query<{ id: string }[]>('SELECT id FROM selection WHERE id = $1 FOR UPDATE NOWAIT', [selectionId]);
+      const rows = await manager.query<{ id: string }[]>('SELECT id FROM selection WHERE id = $1 FOR NO KEY UPDATE NOWAIT', [selectionId]);
       if (rows.length === 0) throw notFound('选任工作');
     } catch (err) {
       if ((err as { driverError?: { code?: string }; code?: string }).driverError?.code === '55P03') {

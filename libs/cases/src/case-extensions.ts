@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { readAll } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import type { CandidateSnapshot, SelectionSnapshot, Stage } from '@app/rulebook';
 import type { CandidateEntity } from './candidate.entity';
@@ -44,7 +45,10 @@ export class CaseExtensions {
   }
 
   async collectEvidence(manager: EntityManager, selection: SelectionEntity, candidates: CandidateEntity[]): Promise<EvidencePart[]> {
-    return Promise.all(this.providers.map((p) => p.evidence(manager, selection, candidates)));
+    return readAll(
+      manager,
+      this.providers.map((p) => () => p.evidence(manager, selection, candidates)),
+    );
   }
 
   async stageEntered(manager: EntityManager, selection: SelectionEntity, stage: Stage): Promise<void> {

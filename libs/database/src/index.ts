@@ -3,3 +3,4 @@ export * from './typeorm-options';
 export * from './migrations';
 export * from './database.module';
 export * from './ensure-database';
+export * from './read-all';

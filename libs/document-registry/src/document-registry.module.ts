@@ -8,6 +8,7 @@ import { DocumentBlobEntity, DocumentEntity, DocumentSignOffEntity, DossierAsses
 import { DocumentJobs } from './document-jobs';
 import { DocumentRegistryService } from './document-registry.service';
 import { DocumentsController } from './documents.controller';
+import { IssuedDocuments } from './issued-documents';
 import { DossierAssembler } from './dossier-assembler';
 import { NoticeDocuments } from './notice-documents';
 import { PublicVerifyController } from './public-verify.controller';
@@ -38,8 +39,8 @@ const imports = [
 @Module({
   imports,
   controllers: [DocumentsController, PublicVerifyController],
-  providers: [DocumentRegistryService],
-  exports: [DocumentRegistryService],
+  providers: [DocumentRegistryService, IssuedDocuments],
+  exports: [DocumentRegistryService, IssuedDocuments],
 })
 export class DocumentRegistryModule implements OnModuleInit {
   constructor(

@@ -13,6 +13,7 @@ import {
   type DocumentKind,
 } from '@app/documents';
 import { UsersService } from '@app/identity';
+import { NoticesService } from '@app/notices';
 import { OutboxService } from '@app/queue';
 import {
   DOCUMENT_STATUS_LABELS,
@@ -100,6 +101,7 @@ export class DocumentRegistryService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly notices: NoticesService,
   ) {}
 
   // ---- requests --------------------------------------------------------------------------
@@ -138,6 +140,8 @@ export class DocumentRegistryService {
       subjectKey: notice.id,
       createdBy: notice.createdBy ?? null,
     });
+    // The public board prints the code, so a citizen can check a printed copy against it.
+    await this.notices.setVerificationCode(m, notice.id, doc.verificationCode);
     await this.outbox.enqueue(m, 'documents.render', { documentId: doc.id });
     return doc;
   }

@@ -6,3 +6,4 @@ export { DossierAssembler } from './dossier-assembler';
 export { renderFinalDossier, renderIssued, SEALED_ON_ISSUE, type RenderedPdf } from './pipeline';
 export { encodeDocumentData, decodeDocumentData } from './data-codec';
 export { contentDisposition } from './documents.controller';
+export { IssuedDocuments, type CopySource, type DocumentDefinition, type IssuedInRequest } from './issued-documents';

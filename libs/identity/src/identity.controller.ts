@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, LoginThrottlerGuard, Public, Roles, type AuthUser } from '@app/common';
 import { AuthService } from './auth.service';
-import { CreateUnitDto, CreateUserDto, LoginDto, SetRolesDto, UnitDeliveryDto, UpdateUserDto } from './identity.dto';
+import { CreateUnitDto, CreateUserDto, LoginDto, SetRolesDto, UnitDeliveryDto, UpdateUserDto, UserDirectoryQueryDto } from './identity.dto';
 import { UnitsService } from './units.service';
 import { UsersService } from './users.service';
 
@@ -36,6 +36,13 @@ export class UsersController {
   @Get()
   list() {
     return this.users.list();
+  }
+
+  /** Names of active inspectors or committee members, for the work plan's team and a vote's members. */
+  @Roles('org_admin')
+  @Get('directory')
+  directory(@Query() q: UserDirectoryQueryDto) {
+    return this.users.directory(q);
   }
 
   @Roles('system_admin')

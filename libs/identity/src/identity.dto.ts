@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Optional, ROLES, Text, ValidateUUID, type Role } from '@app/common';
 import { UNIT_KINDS, type UnitKind } from './unit.entity';
 
@@ -115,3 +116,35 @@ export class UnitResponseDto {
   email: string | null;
 }
 
+
+/** Active accounts holding a role, for pickers (the inspection team, the committee members of a vote). */
+export class UserDirectoryQueryDto {
+  @ApiProperty({ enum: ['inspector', 'committee_member', 'supervisor', 'org_admin'] })
+  @IsIn(['inspector', 'committee_member', 'supervisor', 'org_admin'], { message: '角色必须是 inspector、committee_member、supervisor 或 org_admin 之一' })
+  role: Extract<Role, 'inspector' | 'committee_member' | 'supervisor' | 'org_admin'>;
+
+  @ApiPropertyOptional({ description: '按姓名或用户名查找' })
+  @Optional()
+  @IsString({ message: '必须是文本' })
+  @MaxLength(50)
+  q?: string;
+
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page = 1;
+
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize = 50;
+}
+
+export interface UserDirectoryEntry {
+  id: string;
+  username: string;
+  displayName: string;
+}

@@ -4,7 +4,7 @@ import * as argon2 from 'argon2';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { AppConfig, DomainException, invalidField, notFound, SEPARATED_ADMIN_ROLES, type AuthUser, type Role } from '@app/common';
-import type { CreateUserDto, UpdateUserDto, UserResponseDto } from './identity.dto';
+import type { CreateUserDto, UpdateUserDto, UserDirectoryEntry, UserDirectoryQueryDto, UserResponseDto } from './identity.dto';
 import { UnitEntity } from './unit.entity';
 import { UserEntity } from './user.entity';
 
@@ -51,6 +51,22 @@ export class UsersService {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
     if (!user) throw notFound('用户');
     return mapUser(user);
+  }
+
+  /** Active accounts with a role, by name: the organization department picks a team or a committee from it. */
+  async directory(q: UserDirectoryQueryDto): Promise<{ items: UserDirectoryEntry[]; total: number; page: number; pageSize: number }> {
+    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('u.active AND :role = ANY(u.roles)', { role: q.role });
+    const term = q.q?.trim();
+    if (term) {
+      qb.andWhere(`(u.display_name ILIKE :q ESCAPE '\\' OR u.username ILIKE :q ESCAPE '\\')`, { q: `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` });
+    }
+    const [rows, total] = await qb
+      .orderBy('u.display_name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
+    return { items: rows.map((u) => ({ id: u.id, username: u.username, displayName: u.displayName })), total, page: q.page, pageSize: q.pageSize };
   }
 
   /** Users by id (for features that show names, e.g. the inspection team). */

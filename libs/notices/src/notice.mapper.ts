@@ -76,6 +76,8 @@ export interface PublicNoticeView {
   inPeriod: boolean;
   candidates: PublicNoticeCandidateView[];
   reporting: { url: string; phone: string; address: string };
+  /** The code of the notice's sealed document, once issued: checks a printed copy. */
+  verificationCode: string | null;
 }
 
 const sortCandidates = (cs: NoticeCandidateEntity[]) => [...cs].sort((a, b) => a.position - b.position);
@@ -136,6 +138,7 @@ export function toPublicNoticeView(
     provisional: n.provisional,
     publicUntil: publicUntil(n.closesAt, opts.retentionDays),
     inPeriod,
+    verificationCode: n.verificationCode,
     candidates: sortCandidates(candidates).map((c) => ({
       id: c.candidateId,
       name: c.name,

@@ -302,4 +302,9 @@ export class NoticesService {
       after: { status, unresolvedReports: open },
     });
   }
+
+  /** The verification code of the notice's issued (sealed) document, printed on the public page. */
+  async setVerificationCode(manager: EntityManager, noticeId: string, code: string): Promise<void> {
+    await manager.update(NoticeEntity, { id: noticeId }, { verificationCode: code });
+  }
 }

@@ -18,7 +18,7 @@ export function escapeHtml(value: string | number): string {
 }
 
 const STYLE = `
-body{margin:0;background:#f4efe6;color:#222;font-family:"SimSun","Songti SC","Noto Serif CJK SC","Noto Serif SC",serif;line-height:1.8}
+body{margin:0;background:#f4efe6;color:#222;font-family:"SimSun","Songti SC","Noto Serif CJK SC","Noto Serif SC",serif;line-height:1.8;overflow-wrap:anywhere}
 header{background:#b3120f;color:#fff;padding:14px 20px;border-bottom:4px solid #e0b34b}
 header h1{margin:0;font-size:22px;letter-spacing:2px}
 header p{margin:2px 0 0;font-size:14px;opacity:.9}
@@ -44,6 +44,7 @@ button{background:#b3120f;color:#fff;border:0;padding:8px 28px;font-size:16px;ma
 .error{background:#fdecea;border:1px solid #b3120f;padding:8px 12px}
 .code{font-family:monospace;font-size:24px;letter-spacing:3px;color:#b3120f}
 footer{text-align:center;color:#777;font-size:13px;margin:20px 0}
+@media (max-width:600px){main{margin:8px;padding:12px 14px}th,td{padding:4px;font-size:14px}}
 `;
 
 function page(title: string, issuer: string, content: string): string {
@@ -136,6 +137,7 @@ export function renderNoticePage(n: PublicNoticeView, issuer: string): string {
 <h2>${escapeHtml(n.title)}</h2>
 <p class="meta">${statusTag(n)}${escapeHtml(n.kindLabel)} · 公示时间：${escapeHtml(period(n))} · 截止：${escapeHtml(n.endsOnLabel)}24时</p>
 ${provisional}
+${n.verificationCode ? `<p class="meta">本公示已印发盖章文本，验证码：<strong>${escapeHtml(n.verificationCode)}</strong>（<a href="/public/verify/${escapeHtml(n.verificationCode)}">核验</a>）</p>` : ''}
 <table><thead><tr><th>序号</th><th>姓名</th><th>性别</th><th>出生年月</th><th>现任职务</th>${withProposed ? '<th>拟任职务</th>' : ''}</tr></thead>
 <tbody>${rows}</tbody></table>
 <div class="body">${body}</div>

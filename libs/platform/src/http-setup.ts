@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { AllExceptionsFilter, createValidationPipe, requestContext } from '@app/common';
+import { serveWebApp } from './web-app';
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
@@ -23,6 +24,7 @@ export function configureHttpApp(app: INestApplication, { swagger = true }: { sw
     requestContext.run({ requestId: id, ip: req.ip, userAgent: req.headers['user-agent'] }, next);
   });
   app.useLogger(app.get(Logger));
+  serveWebApp(app);
   app.setGlobalPrefix('api', { exclude: [{ path: 'public/{*path}', method: RequestMethod.ALL }, { path: '/', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

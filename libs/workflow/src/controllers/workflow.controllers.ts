@@ -253,6 +253,13 @@ export class WaiversController {
 export class VotesController {
   constructor(private readonly votes: VotesService) {}
 
+  /** The caller's open electronic votes (a committee member's phone screen). */
+  @Roles('committee_member')
+  @Get()
+  open(@CurrentUser() user: AuthUser) {
+    return this.votes.openFor(user);
+  }
+
   @Roles('org_admin', 'committee_member')
   @Get(':id')
   get(@CurrentUser() user: AuthUser, @Id() id: string) {

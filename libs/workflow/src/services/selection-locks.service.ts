@@ -43,7 +43,7 @@ export interface LockOptions {
 }
 
 /**
- * Selection-level writes take the selection row FOR UPDATE NOWAIT: of two clerks acting at once,
+ * Selection-level writes take the selection row FOR NO KEY UPDATE NOWAIT: of two clerks acting at once,
  * the second gets 409 CONFLICT at once instead of acting on a state it never saw. A client that
  * sends the version it saw (expectedVersion / If-Match) is refused as well when someone wrote
  * in between, even if that write has already committed.
@@ -74,7 +74,7 @@ export class SelectionLocks {
 
   /**
    * Per-candidate records take a SHARE lock: inspectors writing at the same time do not block
-   * each other, but an advance (FOR UPDATE NOWAIT) cannot slip between a stage check and an insert.
+   * each other, but an advance (FOR NO KEY UPDATE NOWAIT) cannot slip between a stage check and an insert.
    */
   async share(m: EntityManager, selectionId: string): Promise<SelectionEntity> {
     const rows = await m.query<{ id: string }[]>('SELECT id FROM selection WHERE id = $1 FOR SHARE NOWAIT', [selectionId]);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { readAll } from '@app/database';
 import { EntityManager, In } from 'typeorm';
 import { CaseExtensions, CasesService, type CandidateEntity, type SelectionEntity } from '@app/cases';
 import { Clock } from '@app/common';
@@ -40,29 +41,29 @@ export class SnapshotService {
     const cands = candidates ?? (await this.cases.candidatesOf(sid, m));
     const cadreIds = [...new Set(cands.map((c) => c.cadreId))];
     const [posts, teamMemberIds, motion, workPlan, recommendations, targetMeetings, deliberations, votes, waivers, cadres, cadrePosts] =
-      await Promise.all([
-        m.find(SelectionPostEntity, { where: { selectionId: sid }, order: { position: 'ASC' } }),
-        this.cases.teamMemberIds(sid, m),
-        m.findOneBy(MotionEntity, { selectionId: sid }),
-        m.findOneBy(WorkPlanEntity, { selectionId: sid }),
-        m.find(RecommendationEntity, { where: { selectionId: sid }, order: { heldAt: 'ASC' } }),
-        m.findBy(TargetMeetingEntity, { selectionId: sid }),
-        m.findBy(DeliberationEntity, { selectionId: sid }),
-        m.find(VoteEntity, { where: { selectionId: sid }, order: { round: 'ASC' } }),
-        m.find(WaiverEntity, { where: { selectionId: sid }, order: { requestedAt: 'ASC' } }),
-        this.cases.cadres(cadreIds, m),
-        this.cases.cadrePosts(cadreIds, m),
-      ]);
-    const [interviews, checks, evaluations, extendedInspections, personalMatters, loadedVotes, knownCadreNames, evidence] = await Promise.all([
-      m.find(InterviewEntity, { where: { selectionId: sid }, order: { heldAt: 'ASC' } }),
-      m.find(InspectionCheckEntity, { where: { selectionId: sid }, order: { recordedAt: 'ASC' } }),
-      m.find(DemocraticEvaluationEntity, { where: { selectionId: sid }, order: { heldAt: 'ASC' } }),
-      m.find(ExtendedInspectionEntity, { where: { selectionId: sid }, order: { recordedAt: 'ASC' } }),
-      m.find(PersonalMattersVerificationEntity, { where: { selectionId: sid }, order: { recordedAt: 'ASC' } }),
-      this.loadVotes(m, votes),
-      motion ? this.cadreNamesIn(m, [motion.direction, motion.criteria, motion.requirements].join('\n')) : Promise.resolve([]),
-      this.extensions.collectEvidence(m, selection, cands),
-    ]);
+      await readAll(m, [
+        () => m.find(SelectionPostEntity, { where: { selectionId: sid }, order: { position: 'ASC' } }),
+        () => this.cases.teamMemberIds(sid, m),
+        () => m.findOneBy(MotionEntity, { selectionId: sid }),
+        () => m.findOneBy(WorkPlanEntity, { selectionId: sid }),
+        () => m.find(RecommendationEntity, { where: { selectionId: sid }, order: { heldAt: 'ASC' } }),
+        () => m.findBy(TargetMeetingEntity, { selectionId: sid }),
+        () => m.findBy(DeliberationEntity, { selectionId: sid }),
+        () => m.find(VoteEntity, { where: { selectionId: sid }, order: { round: 'ASC' } }),
+        () => m.find(WaiverEntity, { where: { selectionId: sid }, order: { requestedAt: 'ASC' } }),
+        () => this.cases.cadres(cadreIds, m),
+        () => this.cases.cadrePosts(cadreIds, m),
+      ] as const);
+    const [interviews, checks, evaluations, extendedInspections, personalMatters, loadedVotes, knownCadreNames, evidence] = await readAll(m, [
+      () => m.find(InterviewEntity, { where: { selectionId: sid }, order: { heldAt: 'ASC' } }),
+      () => m.find(InspectionCheckEntity, { where: { selectionId: sid }, order: { recordedAt: 'ASC' } }),
+      () => m.find(DemocraticEvaluationEntity, { where: { selectionId: sid }, order: { heldAt: 'ASC' } }),
+      () => m.find(ExtendedInspectionEntity, { where: { selectionId: sid }, order: { recordedAt: 'ASC' } }),
+      () => m.find(PersonalMattersVerificationEntity, { where: { selectionId: sid }, order: { recordedAt: 'ASC' } }),
+      () => this.loadVotes(m, votes),
+      () => (motion ? this.cadreNamesIn(m, [motion.direction, motion.criteria, motion.requirements].join('\n')) : Promise.resolve([])),
+      () => this.extensions.collectEvidence(m, selection, cands),
+    ] as const);
     return {
       selection,
       now: this.clock.now(),
@@ -108,11 +109,11 @@ export class SnapshotService {
   private async loadVotes(m: EntityManager, votes: VoteEntity[]): Promise<LoadedVote[]> {
     if (votes.length === 0) return [];
     const ids = votes.map((v) => v.id);
-    const [members, results, participations] = await Promise.all([
-      m.findBy(VoteMemberEntity, { voteId: In(ids) }),
-      m.findBy(VoteResultEntity, { voteId: In(ids) }),
-      m.findBy(VoteParticipationEntity, { voteId: In(ids) }),
-    ]);
+    const [members, results, participations] = await readAll(m, [
+      () => m.findBy(VoteMemberEntity, { voteId: In(ids) }),
+      () => m.findBy(VoteResultEntity, { voteId: In(ids) }),
+      () => m.findBy(VoteParticipationEntity, { voteId: In(ids) }),
+    ] as const);
     return votes.map((vote) => ({
       vote,
       members: members.filter((x) => x.voteId === vote.id),

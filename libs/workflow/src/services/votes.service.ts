@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { CandidateStateService, CasesService } from '@app/cases';
 import { Clock, DomainException, forbidden, hasRole, invalidField, notFound, unprocessable, type AuthUser } from '@app/common';
@@ -184,6 +184,47 @@ export class VotesService {
     const members = await this.dataSource.getRepository(VoteMemberEntity).findBy({ voteId });
     if (!hasRole(user, 'org_admin') && !members.some((x) => x.userId === user.id)) throw notFound('票决');
     return this.mapVote(vote, members);
+  }
+
+  /**
+   * A committee member's open electronic votes, each agenda candidate with what the member needs
+   * to vote on a phone: the name and post, and whether they already voted or are recused (never
+   * how anyone voted).
+   */
+  async openFor(user: AuthUser) {
+    const mine = await this.dataSource.getRepository(VoteMemberEntity).findBy({ userId: user.id });
+    if (mine.length === 0) return [];
+    const votes = (await this.dataSource.getRepository(VoteEntity).findBy({ id: In(mine.map((x) => x.voteId)), status: 'open', mode: 'electronic' })).sort(
+      (a, b) => a.heldAt.getTime() - b.heldAt.getTime(),
+    );
+    if (votes.length === 0) return [];
+    const [participations, selections] = await Promise.all([
+      this.dataSource.getRepository(VoteParticipationEntity).findBy({ voteId: In(votes.map((v) => v.id)), userId: user.id }),
+      Promise.all(votes.map((v) => this.cases.selection(v.selectionId))),
+    ]);
+    const candidates = await this.cases.candidatesByIds([...new Set(votes.flatMap((v) => v.agenda))]);
+    const cadres = await this.cases.cadres([...new Set(candidates.map((c) => c.cadreId))]);
+    return votes.map((v, i) => {
+      const me = mine.find((x) => x.voteId === v.id)!;
+      return {
+        id: v.id,
+        selectionTitle: selections[i].title,
+        round: v.round,
+        heldAt: v.heldAt,
+        present: me.present,
+        isSecretary: me.isSecretary,
+        agenda: v.agenda.map((cid) => {
+          const cadre = cadres.find((x) => x.id === candidates.find((c) => c.id === cid)?.cadreId);
+          return {
+            candidateId: cid,
+            name: cadre?.name ?? null,
+            currentPost: cadre?.currentPost ?? null,
+            voted: participations.some((p) => p.voteId === v.id && p.candidateId === cid),
+            recused: me.recusedCandidateIds.includes(cid),
+          };
+        }),
+      };
+    });
   }
 
   /**

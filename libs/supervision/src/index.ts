@@ -1,0 +1,11 @@
+export * from './supervision.entities';
+export * from './supervision.dto';
+export * from './supervision.module';
+export { SupervisionEvidence } from './supervision.evidence';
+export { SupervisorsService, type SupervisorView } from './supervisors.service';
+export { RemarksService, type RemarkView } from './remarks.service';
+export { AttendanceService, type AttendanceView } from './attendance.service';
+export { CopiesService, type CopyDownload } from './copies.service';
+export { RecordService, type DocumentaryRecord, type RecordStep, type RecordPdf } from './record.service';
+export { DashboardService, NOTICE_WARNING_WORKING_DAYS, type Dashboard } from './dashboard.service';
+export { ACTION_LABELS, describeEvent, stageSummary, stageTimeline, type ChainEvent } from './record-lines';
