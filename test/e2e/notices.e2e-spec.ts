@@ -176,7 +176,7 @@ describe('Notices and reports (e2e)', () => {
       expect(res.body.late).toBe(true);
       expect(await candidateState(t, candidateIds[1])).toBe('active');
       const list = await t.http.get(`/api/reports?selectionId=${selectionId}`).set(auth(admin)).expect(200);
-      const late = (list.body as { candidateId: string; late: boolean; status: string }[]).find((r) => r.candidateId === candidateIds[1]);
+      const late = (list.body.items as { candidateId: string; late: boolean; status: string }[]).find((r) => r.candidateId === candidateIds[1]);
       expect(late).toMatchObject({ late: true, status: 'received' });
       // Still evidence: the rulebook keeps the gates shut until it is concluded.
       const selection = await t.dataSource.getRepository(SelectionEntity).findOneByOrFail({ id: selectionId });
@@ -284,7 +284,7 @@ describe('Notices and reports (e2e)', () => {
     async function file(candidateId: string, contact?: string): Promise<{ id: string; receiptCode: string }> {
       const { body } = await report(noticeId, { candidateId, content: CONTENT, ...(contact ? { contact } : {}) }).expect(201);
       const list = await t.http.get(`/api/reports?candidateId=${candidateId}`).set(auth(admin)).expect(200);
-      const found = (list.body as { id: string; receiptCode: string }[]).find((r) => r.receiptCode === body.receiptCode);
+      const found = (list.body.items as { id: string; receiptCode: string }[]).find((r) => r.receiptCode === body.receiptCode);
       return found!;
     }
 
@@ -359,7 +359,7 @@ describe('Notices and reports (e2e)', () => {
       const [row] = await t.dataSource.query<{ contact_enc: string }[]>('SELECT contact_enc FROM report WHERE id = $1', [r.id]);
       expect(row.contact_enc).not.toContain('13600000000');
       const list = await t.http.get(`/api/reports?candidateId=${candidateIds[3]}`).set(auth(admin)).expect(200);
-      const listed = (list.body as Record<string, unknown>[]).find((x) => x.id === r.id)!;
+      const listed = (list.body.items as Record<string, unknown>[]).find((x) => x.id === r.id)!;
       expect(listed.hasContact).toBe(true);
       expect(listed).not.toHaveProperty('contact');
       const count = async () =>
@@ -381,6 +381,24 @@ describe('Notices and reports (e2e)', () => {
         [r.id],
       );
       expect(JSON.stringify(received.after)).not.toContain('13600000000');
+    });
+
+    it('should page the reports newest first with the total and filter the unresolved ones', async () => {
+      const all = await t.http.get('/api/reports').query({ selectionId, pageSize: 200 }).set(auth(admin)).expect(200);
+      expect(all.body).toMatchObject({ page: 1, pageSize: 200, total: (all.body.items as unknown[]).length });
+      const items = all.body.items as { id: string; receivedAt: string; unresolved: boolean }[];
+      expect(items.length).toBeGreaterThanOrEqual(3);
+      expect(items.map((r) => r.receivedAt)).toEqual([...items.map((r) => r.receivedAt)].sort().reverse());
+      const second = await t.http.get('/api/reports').query({ selectionId, page: 2, pageSize: 1 }).set(auth(admin)).expect(200);
+      expect(second.body).toMatchObject({ page: 2, pageSize: 1, total: items.length });
+      expect((second.body.items as { id: string }[]).map((r) => r.id)).toEqual([items[1].id]);
+      const open = await t.http.get('/api/reports').query({ selectionId, unresolved: 'true', pageSize: 200 }).set(auth(admin)).expect(200);
+      expect((open.body.items as { id: string }[]).map((r) => r.id).sort()).toEqual(items.filter((r) => r.unresolved).map((r) => r.id).sort());
+      const done = await t.http.get('/api/reports').query({ selectionId, unresolved: 'false', pageSize: 200 }).set(auth(admin)).expect(200);
+      expect(open.body.total + done.body.total).toBe(items.length);
+      expect(done.body.total).toBeGreaterThan(0);
+      await t.http.get('/api/reports').query({ pageSize: 500 }).set(auth(admin)).expect(400);
+      await t.http.get('/api/reports').query({ unresolved: 'perhaps' }).set(auth(admin)).expect(400);
     });
   });
 
@@ -417,7 +435,7 @@ describe('Notices and reports (e2e)', () => {
       expect(withReports).toMatchObject({ status: 'closed_with_open_reports', unresolvedReports: 1 });
 
       const list = await t.http.get(`/api/reports?candidateId=${candidates[1].id}`).set(auth(admin)).expect(200);
-      const r = (list.body as { id: string; receiptCode: string }[]).find((x) => x.receiptCode === body.receiptCode)!;
+      const r = (list.body.items as { id: string; receiptCode: string }[]).find((x) => x.receiptCode === body.receiptCode)!;
       await t.http.post(`/api/reports/${r.id}/finding`).set(auth(admin)).send({ finding: 'unfounded', detail: '不实。' }).expect(200);
       expect((await get(busy.id)).status).toBe('closed');
     });

@@ -154,6 +154,10 @@ describe('Supervision and the documentary record (e2e)', () => {
         }),
       ]);
       expect(mine.body.items[0].candidates).toHaveLength(2);
+      expect(mine.body).toEqual(expect.objectContaining({ total: 1, page: 1, pageSize: 20 }));
+      const byStage = await t.http.get('/api/supervision/selections').query({ stage: 'decision' }).set(auth(watcher)).expect(200);
+      expect(byStage.body).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
+      await t.http.get('/api/supervision/selections').query({ stage: 'nowhere' }).set(auth(watcher)).expect(400);
       expect((await t.http.get('/api/supervision/selections').set(auth(stranger)).expect(200)).body.items).toEqual([]);
       await t.http.get('/api/supervision/selections').set(auth(admin)).expect(403);
       const list = await t.http.get('/api/selections').set(auth(watcher)).expect(200);
@@ -259,6 +263,21 @@ describe('Supervision and the documentary record (e2e)', () => {
       await t.http.get(`/api/selections/${kase.selectionId}/remarks`).set(auth(auditor)).expect(200);
     });
 
+    it('should page the remarks across selections and list only the unanswered when answered=false', async () => {
+      const open = await t.http.post(`/api/selections/${kase.selectionId}/remarks`).set(auth(watcher)).send({ content: '请说明考察组成员的回避情况。', kind: 'procedure' }).expect(201);
+      const unanswered = await t.http.get('/api/remarks').query({ answered: 'false', selectionId: kase.selectionId }).set(auth(admin)).expect(200);
+      expect(unanswered.body).toEqual(expect.objectContaining({ total: 1, page: 1, pageSize: 20 }));
+      expect(unanswered.body.items).toEqual([expect.objectContaining({ id: open.body.id, selectionTitle: kase.title, answered: false })]);
+      const firstPage = await t.http.get('/api/remarks').query({ selectionId: kase.selectionId, pageSize: 1 }).set(auth(auditor)).expect(200);
+      expect(firstPage.body.total).toBe(4);
+      expect(firstPage.body.items).toHaveLength(1);
+      await t.http.get('/api/remarks').query({ answered: 'maybe' }).set(auth(admin)).expect(400);
+      await t.http.get('/api/remarks').set(auth(watcher)).expect(403);
+      await t.http.post(`/api/remarks/${open.body.id}/answer`).set(auth(admin)).send({ content: '考察组成员均已按规定回避。' }).expect(201);
+      const none = await t.http.get('/api/remarks').query({ answered: 'false', selectionId: kase.selectionId }).set(auth(admin)).expect(200);
+      expect(none.body).toEqual(expect.objectContaining({ items: [], total: 0 }));
+    });
+
     it('should refuse to change or remove a remark or an answer in the database', async () => {
       await expect(t.dataSource.query(`UPDATE supervision_remark SET content = 'x' WHERE id = $1`, [first.id])).rejects.toThrow(/immutable/);
       await expect(t.dataSource.query(`UPDATE supervision_remark_answer SET content = 'x' WHERE remark_id = $1`, [first.id])).rejects.toThrow(/immutable/);
@@ -279,6 +298,14 @@ describe('Supervision and the documentary record (e2e)', () => {
         .send({ supervisorUserIds: [watcher.id], activity: 'interview', recordId: interview.body.id, heldAt: '2026-12-01T09:00:00+08:00', note: '全程列席' })
         .expect(201);
       expect(res.body).toEqual(expect.objectContaining({ activity: 'interview', recordId: interview.body.id, supervisors: [{ userId: watcher.id, name: '孙赟' }] }));
+    });
+
+    it('should list the attendance to the record readers and to no one else', async () => {
+      const list = await t.http.get(`/api/selections/${kase.selectionId}/supervisor-attendance`).set(auth(watcher)).expect(200);
+      expect(list.body.items).toEqual([expect.objectContaining({ activity: 'interview', activityLabel: '个别谈话', supervisors: [{ userId: watcher.id, name: '孙赟' }] })]);
+      await t.http.get(`/api/selections/${kase.selectionId}/supervisor-attendance`).set(auth(admin)).expect(200);
+      await t.http.get(`/api/selections/${kase.selectionId}/supervisor-attendance`).set(auth(stranger)).expect(404);
+      await t.http.get(`/api/selections/${kase.selectionId}/supervisor-attendance`).set(auth(leader)).expect(403);
     });
 
     it('should refuse a supervisor not assigned, a record of another kind and an inspector outside the team', async () => {

@@ -320,6 +320,11 @@ describe('Workflow (e2e)', () => {
 
     it('should refuse an extended inspection of a unit that is not one of the cadre earlier units', async () => {
       const [, c2] = s.candidateIds;
+      // The inspector's form offers the earlier units by name from the candidate view (inspectors may not list /units).
+      const view = await t.http.get(`/api/candidates/${c2}`).set(auth(inspectorB)).expect(200);
+      const unit = (await t.dataSource.query<{ name: string }[]>('SELECT name FROM unit WHERE id = $1', [earlier1.id]))[0];
+      expect(view.body.earlierUnits).toEqual([{ id: earlier1.id, name: unit.name }]);
+      await t.http.get('/api/units').set(auth(inspectorB)).expect(403);
       const res = await t.http.post(`/api/candidates/${c2}/extended-inspections`).set(auth(inspectorB)).send({ unitId: earlier2.id, summary: '延伸' }).expect(400);
       expect(res.body.errors[0].field).toBe('unitId');
       await t.http.post(`/api/candidates/${c2}/extended-inspections`).set(auth(inspectorB)).send({ unitId: earlier1.id, summary: '延伸' }).expect(201);

@@ -80,8 +80,11 @@ describe('Web app (browser)', () => {
 
   it('should take a selection from the motion into inspection and list the missing rules when the clerk advances too early', async () => {
     const page = await open(admin);
-    expect(new URL(page.url()).pathname).toBe('/org/selections');
+    // The department's home is its dashboard; the selections are one menu item away.
+    expect(new URL(page.url()).pathname).toBe('/org/dashboard');
     await expect(page.getByTestId('current-user').textContent()).resolves.toBe('组织部李明');
+    await page.getByRole('menuitem', { name: '选任工作' }).click();
+    await page.waitForURL(/\/org\/selections/);
 
     await page.getByTestId('new-selection').click();
     await page.getByTestId('selection-title').fill('2026年县直部门正科级领导干部选任');
@@ -239,6 +242,6 @@ describe('Web app (browser)', () => {
     await page.getByTestId('receipt-result').waitFor();
     await expect(page.getByTestId('receipt-result').textContent()).resolves.toContain(code);
     const reports = await t.http.get('/api/reports').query({ selectionId }).set(auth(admin)).expect(200);
-    expect((reports.body as { receiptCode: string }[]).map((r) => r.receiptCode)).toContain(code);
+    expect((reports.body.items as { receiptCode: string }[]).map((r) => r.receiptCode)).toContain(code);
   });
 });

@@ -7,6 +7,7 @@ import { createDevCertificate } from '@app/documents';
 import { auth, startWorker, TestApp, waitFor, type TestUser } from '../e2e/support/app';
 import { consultedUnits } from '../e2e/support/consultations-fixtures';
 import { advanceOk, prepareInspection, selectionAt, setClock, uniqueName } from '../e2e/support/workflow-fixtures';
+import { consultedRespondents, inspectionToDecision, startElectronicVote } from './support/decision-fixtures';
 import { DESKTOP, launchBrowser, listen, loginAs, PHONE } from './support/browser';
 
 jest.setTimeout(240_000);
@@ -29,6 +30,10 @@ describe('Screenshots of the main screens', () => {
   let admin: TestUser;
   let inspector: TestUser;
   let respondent: TestUser;
+  let respondents: TestUser[];
+  let team: [TestUser, TestUser];
+  let supervisor: TestUser;
+  let committee: TestUser[];
   let selectionId: string;
   let candidateId: string;
   let candidateIds: string[];
@@ -52,6 +57,11 @@ describe('Screenshots of the main screens', () => {
     const home = await t.newUnit('work_unit', `示范县发展和改革局${uniqueName('')}`);
     const units = await consultedUnits(t);
     respondent = await t.newUser(['unit_respondent'], { unitId: units.units.discipline_commission.id, displayName: '纪委经办人王芳' });
+    team = [inspector, inspector2];
+    respondents = await consultedRespondents(t);
+    supervisor = await t.newUser(['supervisor'], { displayName: '义务监督员孙赟', unitId: (await t.newUnit('supervising_unit', `县政协义务监督组${uniqueName('')}`)).id });
+    committee = [];
+    for (const name of ['常委赵一', '常委钱二', '常委孙三', '县委书记周四']) committee.push(await t.newUser(['committee_member'], { displayName: name }));
     const s = await selectionAt(t, admin, 'targets', { homeUnitId: home.id, team: [inspector, inspector2], candidates: 3 });
     selectionId = s.selectionId;
     candidateId = s.candidateIds[0];
@@ -81,6 +91,8 @@ describe('Screenshots of the main screens', () => {
     await shot(login, '01-login');
 
     const { page } = await loginAs(browser, base, admin);
+    await page.goto('/org/selections');
+    await page.locator('.ant-table-row').first().waitFor();
     await shot(page, '02-selections');
     await page.goto(`/selections/${selectionId}`);
     await page.getByTestId('advance').click();
@@ -113,5 +125,65 @@ describe('Screenshots of the main screens', () => {
 
     await waitFor(async () => (await t.http.get(`/api/selections/${selectionId}`).set(auth(admin))).status === 200);
     expect(await page.getByTestId('selection-title').textContent()).toBeTruthy();
+  });
+
+  it('should render supervision, the dashboard, the record and the phone ballot when they are opened', async () => {
+    // A supervisor with two remarks, one answered; the clerk sees the other waiting.
+    await t.http.put(`/api/selections/${selectionId}/supervisors`).set(auth(admin)).send({ userIds: [supervisor.id] }).expect(200);
+    const first = await t.http
+      .post(`/api/candidates/${candidateId}/remarks`)
+      .set(auth(supervisor))
+      .send({ kind: 'objection', content: '建议核实该同志在原单位期间的信访情况。' })
+      .expect(201);
+    await t.http.post(`/api/remarks/${first.body.id}/answer`).set(auth(admin)).send({ content: '经查阅信访台账并走访原单位，该同志无信访问题。' }).expect(201);
+    const second = await t.http
+      .post(`/api/selections/${selectionId}/remarks`)
+      .set(auth(supervisor))
+      .send({ kind: 'procedure', content: '请说明考察组成员的回避情况。' })
+      .expect(201);
+    await t.http
+      .post(`/api/selections/${selectionId}/supervisor-attendance`)
+      .set(auth(admin))
+      .send({ supervisorUserIds: [supervisor.id], activity: 'target_meeting', heldAt: `${TODAY}T08:00:00+08:00`, note: '全程列席' })
+      .expect(201);
+
+    const sup = await loginAs(browser, base, supervisor);
+    await sup.page.getByTestId('supervised-selection').first().waitFor();
+    await shot(sup.page, '09-supervisor-selections');
+    await sup.page.goto(`/selections/${selectionId}?tab=supervision`);
+    await sup.page.getByTestId('remarks').waitFor();
+    await shot(sup.page, '10-supervisor-remarks');
+    await sup.page.goto(`/candidates/${candidateId}`);
+    await sup.page.getByTestId('supervisor-card').waitFor();
+    await shot(sup.page, '11-supervisor-candidate');
+
+    const { page } = await loginAs(browser, base, admin);
+    await page.getByTestId('dashboard').waitFor();
+    await shot(page, '12-dashboard');
+    await page.goto(`/selections/${selectionId}?tab=supervision`);
+    await page.locator(`[data-remark-id="${second.body.id as string}"]`).getByTestId('remark-answer-input').waitFor();
+    await shot(page, '13-clerk-remarks');
+    await t.http.post(`/api/remarks/${second.body.id as string}/answer`).set(auth(admin)).send({ content: '考察组成员均已按规定回避。' }).expect(201);
+
+    await page.goto(`/selections/${selectionId}/record`);
+    await page.getByTestId('record-steps').waitFor();
+    await shot(page, '14-record');
+
+    // On to the committee: everything the inspection gate asks, through the API.
+    await inspectionToDecision(t, { admin, team, respondents, selectionId, candidateIds, today: TODAY, afterNotices: '2026-12-08T10:00:00+08:00', agenda: candidateIds.slice(0, 2) });
+    const voteId = await startElectronicVote(t, admin, selectionId, committee, '2026-12-08T09:30:00+08:00');
+    const phone = await loginAs(browser, base, committee[0], PHONE);
+    await phone.page.getByTestId('ballot').waitFor();
+    await shot(phone.page, '15-vote-phone');
+    for (const u of committee) {
+      for (const [i, cid] of candidateIds.slice(0, 2).entries()) {
+        await t.http.post(`/api/votes/${voteId}/ballots`).set(auth(u)).send({ candidateId: cid, choice: i === 0 ? 'agree' : 'disagree' }).expect(201);
+      }
+    }
+    await page.goto(`/selections/${selectionId}?tab=decision`);
+    await page.getByTestId('close-vote').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByTestId('vote-result').waitFor();
+    await shot(page, '16-vote-result');
   });
 });

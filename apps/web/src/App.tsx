@@ -6,12 +6,15 @@ import { homeOf, useAuth } from './auth';
 import { Account } from './pages/Account';
 import { CandidatePage } from './pages/CandidatePage';
 import { ConsultationsAdmin } from './pages/ConsultationsAdmin';
+import { Dashboard } from './pages/Dashboard';
 import { DocumentPage } from './pages/DocumentPage';
 import { LoginPage } from './pages/LoginPage';
 import { Portal, ReceiptLookup, VerifyPage } from './pages/PublicPages';
+import { RecordPage } from './pages/RecordPage';
 import { ReportsAdmin } from './pages/ReportsAdmin';
 import { SelectionPage } from './pages/SelectionPage';
 import { SelectionsList } from './pages/SelectionsList';
+import { RemarksAdmin, SupervisorSelections } from './pages/Supervision';
 import { UnitConsultations } from './pages/UnitConsultations';
 import { VotesPage } from './pages/VotesPage';
 import { match, navigate, useLocation } from './router';
@@ -35,9 +38,11 @@ interface MenuEntry {
 }
 
 const MENU: MenuEntry[] = [
+  { key: '/org/dashboard', label: '工作台', roles: ['org_admin'] },
   { key: '/org/selections', label: '选任工作', roles: ['org_admin', 'audit_admin'] },
   { key: '/org/consultations', label: '征求意见', roles: ['org_admin'] },
   { key: '/org/reports', label: '举报核查', roles: ['org_admin'] },
+  { key: '/org/remarks', label: '监督意见', roles: ['org_admin', 'audit_admin'] },
   { key: '/inspector/selections', label: '我的考察任务', roles: ['inspector'] },
   { key: '/unit/consultations', label: '征求意见函', roles: ['unit_respondent'] },
   { key: '/supervisor/selections', label: '监督的选任工作', roles: ['supervisor'] },
@@ -54,8 +59,11 @@ const ROUTES: Route[] = [
   { pattern: '/verify/:code', render: (p) => <VerifyPage code={p.code} />, public: true },
   { pattern: '/org/selections', render: () => <SelectionsList title="选任工作" canCreate /> },
   { pattern: '/inspector/selections', render: () => <SelectionsList title="我的考察任务" /> },
-  { pattern: '/supervisor/selections', render: () => <SelectionsList title="监督的选任工作" /> },
+  { pattern: '/supervisor/selections', render: () => <SupervisorSelections /> },
+  { pattern: '/org/dashboard', render: () => <Dashboard /> },
+  { pattern: '/org/remarks', render: () => <RemarksAdmin /> },
   { pattern: '/selections/:id', render: (p) => <SelectionPage id={p.id} /> },
+  { pattern: '/selections/:id/record', render: (p) => <RecordPage id={p.id} /> },
   { pattern: '/org/selections/:id', render: (p) => <SelectionPage id={p.id} /> },
   { pattern: '/candidates/:id', render: (p) => <CandidatePage id={p.id} /> },
   { pattern: '/documents/:id', render: (p) => <DocumentPage id={p.id} /> },

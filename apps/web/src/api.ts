@@ -124,6 +124,52 @@ export async function blobUrl(path: string): Promise<{ url: string; sha256: stri
   return { url: URL.createObjectURL(blob), sha256: res.headers.get('x-content-sha256') };
 }
 
+/** `filename*=UTF-8''…` of a Content-Disposition header (the API sends Chinese file names that way). */
+function filenameOf(disposition: string | null): string | null {
+  const star = disposition?.match(/filename\*=UTF-8''([^;]+)/i);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      // a malformed name: fall back to the plain one
+    }
+  }
+  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? null;
+}
+
+export interface Download {
+  url: string;
+  filename: string | null;
+  headers: Headers;
+}
+
+/**
+ * A file behind the bearer token (a PDF the API renders in the request), as an object URL with
+ * the response headers (copy number, verification code…). The caller revokes the URL.
+ */
+export async function fetchFile(path: string): Promise<Download> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: headers() });
+  } catch {
+    throw new ApiError({ statusCode: 0, code: 'NETWORK', message: '无法连接服务器，请检查网络' });
+  }
+  if (res.status === 401) onUnauthorized();
+  if (!res.ok) throw await toError(res);
+  const blob = await res.blob();
+  return { url: URL.createObjectURL(blob), filename: filenameOf(res.headers.get('content-disposition')), headers: res.headers };
+}
+
+/** Saves an object URL under a file name (the browser's download). */
+export function saveAs(url: string, filename: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
 export interface Page<T> {
   items: T[];
   total: number;

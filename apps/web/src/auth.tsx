@@ -14,7 +14,7 @@ const AuthContext = createContext<AuthState | null>(null);
 
 /** Where each role starts: the screen of its main task. */
 export function homeOf(roles: readonly Role[]): string {
-  if (roles.includes('org_admin')) return '/org/selections';
+  if (roles.includes('org_admin')) return '/org/dashboard';
   if (roles.includes('unit_respondent')) return '/unit/consultations';
   if (roles.includes('inspector')) return '/inspector/selections';
   if (roles.includes('committee_member')) return '/votes';

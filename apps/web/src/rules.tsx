@@ -6,7 +6,7 @@ import { Link } from './router';
 import { RULE_STATUS } from './ui';
 
 /** Selection tabs, each the form that records some rules. */
-export type SelectionTab = 'checklist' | 'motion' | 'workplan' | 'candidates' | 'recommendation' | 'targets' | 'notices' | 'waivers' | 'decision';
+export type SelectionTab = 'checklist' | 'motion' | 'workplan' | 'candidates' | 'recommendation' | 'targets' | 'notices' | 'waivers' | 'decision' | 'overview' | 'supervision';
 
 const RULE_TAB: Partial<Record<RuleId, SelectionTab>> = {
   'three_nots.no_specific_post': 'motion',

@@ -49,6 +49,7 @@ export interface MailMessage {
   text: string;
   /** Stable per delivery, so a resent copy of the same delivery is recognisable as one message. */
   messageId: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 /** SMTP through nodemailer; without SMTP_URL the email channel is skipped (logged by the caller). */
@@ -73,6 +74,7 @@ export class Mailer implements OnApplicationShutdown {
         text: message.text,
         messageId: `<${message.messageId}@kaocha>`,
         textEncoding: 'base64',
+        ...(message.attachments?.length ? { attachments: message.attachments } : {}),
       });
     } catch (err) {
       throw new DeliveryError(`email to ${message.to}: ${(err as Error).message}`);

@@ -6,7 +6,9 @@ import { AppConfig, Clock } from '@app/common';
 import { UNIT_KIND_LABELS, UnitsService, type UnitEntity } from '@app/identity';
 import { DEFAULT_JOB_OPTIONS, OnJob, type JobContext, type JobPayloadMap } from '@app/queue';
 import { ConsultationDeliveryEntity, ConsultationRequestEntity, VERDICT_LABELS } from './consultation.entities';
-import { DeliveryError, Mailer, postWebhook } from './channels';
+import { DeliveryError, Mailer, postWebhook, type MailMessage } from './channels';
+import { LetterDocuments } from './letter-documents';
+import { inboxUrl } from './letters.service';
 
 const LAST_ATTEMPT = DEFAULT_JOB_OPTIONS.attempts ?? 1;
 
@@ -36,6 +38,7 @@ export class ConsultationJobs {
     private readonly mailer: Mailer,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly letters: LetterDocuments,
   ) {}
 
   @OnJob('consultation.deliver')
@@ -136,9 +139,18 @@ export class ConsultationJobs {
     };
   }
 
-  private async letterMail(m: EntityManager, r: ConsultationRequestEntity, unit: UnitEntity): Promise<{ subject: string; text: string }> {
+  /**
+   * The email of a request, with the sealed 征求意见函 attached when it has been issued. A letter
+   * still being rendered does not hold the delivery back: the body says where to download it.
+   */
+  private async letterMail(m: EntityManager, r: ConsultationRequestEntity, unit: UnitEntity): Promise<Pick<MailMessage, 'subject' | 'text' | 'attachments'>> {
     const { selection, cadre } = await this.context(m, r);
+    const letter = await this.letters.pdfFor(r.letterId, r.id);
+    const attachmentLine = letter
+      ? `附件：征求意见函（加盖电子印章的 PDF，验证码 ${letter.verificationCode}，可在 ${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/public/verify/${letter.verificationCode} 核验）。`
+      : `征求意见函正式文本（加盖电子印章的 PDF）正在生成，本邮件未附；生成后请登录 ${inboxUrl(this.config.PUBLIC_BASE_URL)} 下载。`;
     return {
+      ...(letter ? { attachments: [{ filename: letter.filename, content: letter.pdf, contentType: 'application/pdf' }] } : {}),
       subject: `征求意见函：${cadre.name}同志（${selection.title}）`,
       text: [
         `${unit.name}：`,
@@ -151,6 +163,8 @@ export class ConsultationJobs {
         `在线回复：${this.replyUrl(r.id)}`,
         '',
         '逾期未回复的，不视为无不良反映。',
+        '',
+        attachmentLine,
         '',
         '县委组织部',
         r.requestedOn,

@@ -4,8 +4,9 @@ import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
 import { CurrentUser, Roles, type AuthUser } from '@app/common';
-import { CorrectionDto, ListConsultationsQueryDto, OpinionDto } from './consultations.dto';
+import { CorrectionDto, ListConsultationsQueryDto, ListLettersQueryDto, OpinionDto } from './consultations.dto';
 import { ConsultationsService, MAX_ATTACHMENT_BYTES, type UploadedPdf } from './consultations.service';
+import { ConsultationLettersService } from './letters.service';
 
 /**
  * Multer keeps the upload in memory (it goes to Postgres) and stops reading past the limit;
@@ -21,12 +22,22 @@ const upload = FileInterceptor('attachment', {
 @ApiBearerAuth()
 @Controller('consultations')
 export class ConsultationsController {
-  constructor(private readonly consultations: ConsultationsService) {}
+  constructor(
+    private readonly consultations: ConsultationsService,
+    private readonly letters: ConsultationLettersService,
+  ) {}
 
   @Roles('org_admin', 'unit_respondent')
   @Get()
   list(@CurrentUser() user: AuthUser, @Query() q: ListConsultationsQueryDto) {
     return this.consultations.list(user, q);
+  }
+
+  /** Before `:id`: the unit's 征求意见函 with their sealed documents (PDF at GET /documents/:id/pdf). */
+  @Roles('org_admin', 'unit_respondent')
+  @Get('letters')
+  listLetters(@CurrentUser() user: AuthUser, @Query() q: ListLettersQueryDto) {
+    return this.letters.list(user, q);
   }
 
   @Roles('org_admin', 'unit_respondent')

@@ -55,3 +55,25 @@ export class CorrectionDto extends OpinionDto {
   @Text(1000)
   reason: string;
 }
+
+export class ListLettersQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: '必须是有效的 UUID' })
+  selectionId?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '必须是整数' })
+  @Min(1, { message: '不能小于 1' })
+  page = 1;
+
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '必须是整数' })
+  @Min(1, { message: '不能小于 1' })
+  @Max(200, { message: '不能超过 200' })
+  pageSize = 50;
+}

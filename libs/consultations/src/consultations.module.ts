@@ -11,6 +11,8 @@ import { ConsultationJobs } from './consultation-jobs';
 import { Mailer } from './channels';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationsService } from './consultations.service';
+import { LetterDocuments } from './letter-documents';
+import { ConsultationLettersService } from './letters.service';
 
 /**
  * 六征求 in both processes: the API serves the inbox and answers; the worker delivers, reminds
@@ -27,7 +29,7 @@ import { ConsultationsService } from './consultations.service';
     ]),
   ],
   controllers: [ConsultationsController],
-  providers: [ConsultationsService, ConsultationJobs, Mailer],
-  exports: [ConsultationsService],
+  providers: [ConsultationsService, ConsultationLettersService, LetterDocuments, ConsultationJobs, Mailer],
+  exports: [ConsultationsService, ConsultationLettersService, LetterDocuments],
 })
 export class ConsultationsModule {}

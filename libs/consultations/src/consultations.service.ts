@@ -193,6 +193,13 @@ export class ConsultationsService implements OnModuleInit {
 
     const byLetter = new Map<string, string[]>();
     for (const r of created) byLetter.set(r.letter_id, [...(byLetter.get(r.letter_id) ?? []), r.candidate_id]);
+    // Each letter with new requests is issued (again) as a sealed document listing its candidates.
+    await this.outbox.enqueueMany(
+      m,
+      [...byLetter.keys()]
+        .filter((letterId) => letters.find((l) => l.id === letterId)?.unitId)
+        .map((letterId): OutboxJob => ({ name: 'documents.consultation_letter', payload: { letterId } })),
+    );
     for (const [letterId, candidateIds] of byLetter) {
       const letter = letters.find((l) => l.id === letterId)!;
       await this.audit.append(m, {

@@ -8,8 +8,10 @@ import { UsersService } from '@app/identity';
 import { DEFAULT_JOB_OPTIONS, OnJob, type JobContext, type JobPayloadMap } from '@app/queue';
 import { decodeDocumentData, encodeDocumentData } from './data-codec';
 import { DocumentBlobEntity, DocumentEntity, DocumentSignOffEntity, type DocumentStatus } from './document.entity';
+import { DecisionDocuments } from './decision-documents';
 import { DocumentRegistryService } from './document-registry.service';
 import { DossierAssembler } from './dossier-assembler';
+import { LetterDocumentsProvider } from './letter-documents';
 import { isNoticeDocumentKind, NOTICE_DOCUMENT_KINDS, NoticeDocuments } from './notice-documents';
 import { renderFinalDossier, renderIssued, SEAL_REASONS, SEALED_ON_ISSUE, type RenderedPdf } from './pipeline';
 import { isSigningKeyError, SealingKey, sealingFailureReason } from './sealing-key';
@@ -30,6 +32,8 @@ export class DocumentJobs {
     private readonly registry: DocumentRegistryService,
     private readonly assembler: DossierAssembler,
     private readonly noticeDocuments: NoticeDocuments,
+    private readonly decisionDocuments: DecisionDocuments,
+    private readonly letterDocuments: LetterDocumentsProvider,
     private readonly sealingKey: SealingKey,
     private readonly users: UsersService,
     private readonly audit: AuditService,
@@ -49,6 +53,51 @@ export class DocumentJobs {
     });
   }
 
+  /** A vote round was closed (the workflow enqueues this in the closing transaction): issue its 票决结果 once. */
+  @OnJob('documents.vote_result')
+  async voteResult(payload: JobPayloadMap['documents.vote_result'], ctx: JobContext): Promise<void> {
+    const vote = await this.decisionDocuments.vote(payload.voteId, ctx.manager);
+    if (!vote) return;
+    await this.registry.requestIssuedDocument(ctx.manager, {
+      kind: 'vote_result',
+      selectionId: vote.selectionId,
+      candidateId: null,
+      subjectKey: vote.id,
+      once: true,
+    });
+  }
+
+  /** An appointment was recorded: issue its 任免通知 once, filed with the candidate's documents. */
+  @OnJob('documents.appointment')
+  async appointment(payload: JobPayloadMap['documents.appointment'], ctx: JobContext): Promise<void> {
+    const appointment = await this.decisionDocuments.appointment(payload.appointmentId, ctx.manager);
+    if (!appointment) return;
+    await this.registry.requestIssuedDocument(ctx.manager, {
+      kind: 'appointment_notice',
+      selectionId: appointment.selectionId,
+      candidateId: appointment.candidate.candidateId,
+      subjectKey: appointment.id,
+      once: true,
+    });
+  }
+
+  /**
+   * Requests were opened on a letter (consultations enqueue this in the opening transaction):
+   * issue a new version listing every candidate of the letter. The outbox runs each job once.
+   */
+  @OnJob('documents.consultation_letter')
+  async consultationLetter(payload: JobPayloadMap['documents.consultation_letter'], ctx: JobContext): Promise<void> {
+    const letter = await this.letterDocuments.content(payload.letterId, ctx.manager);
+    if (!letter?.unitId || letter.requests.every((r) => r.status === 'stopped')) return;
+    await this.registry.requestIssuedDocument(ctx.manager, {
+      kind: 'consultation_letter',
+      selectionId: letter.selectionId,
+      candidateId: null,
+      subjectKey: letter.id,
+      once: false,
+    });
+  }
+
   @OnJob('documents.render')
   async render(payload: JobPayloadMap['documents.render'], ctx: JobContext): Promise<void> {
     const doc = await ctx.manager.findOneBy(DocumentEntity, { id: payload.documentId });
@@ -64,7 +113,7 @@ export class DocumentJobs {
       );
       const status = sealed ? 'final' : 'draft';
       await this.store(ctx.manager, doc, rendered, data, status);
-      if (doc.kind === 'dossier') await this.supersedeOlder(ctx.manager, doc, status);
+      if (doc.kind === 'dossier' || doc.kind === 'consultation_letter') await this.supersedeOlder(ctx.manager, doc, status);
     } catch (error) {
       await this.failOrRetry(doc, error, ctx);
     }
@@ -123,6 +172,9 @@ export class DocumentJobs {
     // which one transaction's single connection would only serialize (and pg deprecates).
     if (doc.kind === 'dossier' && doc.candidateId) return this.assembler.assemble(this.dataSource.manager, doc.candidateId, meta);
     if (isNoticeDocumentKind(doc.kind) && doc.noticeId) return this.noticeDocuments.data(m, doc.kind, doc.noticeId, meta);
+    if (doc.kind === 'vote_result') return this.decisionDocuments.voteResultData(m, doc.subjectKey, meta);
+    if (doc.kind === 'appointment_notice') return this.decisionDocuments.appointmentNoticeData(m, doc.subjectKey, meta);
+    if (doc.kind === 'consultation_letter') return this.letterDocuments.data(m, doc.subjectKey, meta);
     throw new Error(`no data source for a ${doc.kind} document`);
   }
 

@@ -1,15 +1,18 @@
 import { DynamicModule, Injectable, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseExtensions } from '@app/cases';
-import { ConsultationsModule } from '@app/consultations';
+import { ConsultationsModule, LetterDocuments } from '@app/consultations';
 import { NoticesModule } from '@app/notices';
 import { WorkflowModule } from '@app/workflow';
 import { DocumentBlobEntity, DocumentEntity, DocumentSignOffEntity, DossierAssessmentEntity } from './document.entity';
+import { DecisionDocuments } from './decision-documents';
 import { DocumentJobs } from './document-jobs';
 import { DocumentRegistryService } from './document-registry.service';
 import { DocumentsController } from './documents.controller';
 import { IssuedDocuments } from './issued-documents';
 import { DossierAssembler } from './dossier-assembler';
+import { DossierContributorsModule } from './dossier-contributors';
+import { LetterDocumentsProvider } from './letter-documents';
 import { NoticeDocuments } from './notice-documents';
 import { PublicVerifyController } from './public-verify.controller';
 import { SealingKey } from './sealing-key';
@@ -29,6 +32,7 @@ const imports = [
   WorkflowModule,
   ConsultationsModule,
   NoticesModule,
+  DossierContributorsModule,
 ];
 
 /**
@@ -39,26 +43,38 @@ const imports = [
 @Module({
   imports,
   controllers: [DocumentsController, PublicVerifyController],
-  providers: [DocumentRegistryService, IssuedDocuments],
-  exports: [DocumentRegistryService, IssuedDocuments],
+  providers: [DocumentRegistryService, IssuedDocuments, LetterDocumentsProvider],
+  exports: [DocumentRegistryService, IssuedDocuments, DossierContributorsModule],
 })
 export class DocumentRegistryModule implements OnModuleInit {
   constructor(
     private readonly extensions: CaseExtensions,
     private readonly registry: DocumentRegistryService,
+    private readonly letterDocuments: LetterDocuments,
+    private readonly letterSource: LetterDocumentsProvider,
   ) {}
 
-  /** The final dossier is the evidence of ten_haves.team_signatures. */
+  /** The final dossier is the evidence of ten_haves.team_signatures; the letters' PDFs serve the units' inbox. */
   onModuleInit(): void {
     this.extensions.registerEvidence({ evidence: (m, selection, candidates) => this.registry.evidence(m, selection, candidates) });
+    this.letterDocuments.register(this.letterSource);
   }
 
   static forWorker(): DynamicModule {
     return {
       module: DocumentRegistryWorkerModule,
       imports,
-      providers: [DocumentRegistryService, DossierAssembler, NoticeDocuments, SealingKey, SealingKeyCheck, DocumentJobs],
-      exports: [DocumentRegistryService],
+      providers: [
+        DocumentRegistryService,
+        DossierAssembler,
+        NoticeDocuments,
+        DecisionDocuments,
+        LetterDocumentsProvider,
+        SealingKey,
+        SealingKeyCheck,
+        DocumentJobs,
+      ],
+      exports: [DocumentRegistryService, DossierContributorsModule],
     };
   }
 }
@@ -69,9 +85,13 @@ export class DocumentRegistryWorkerModule implements OnModuleInit {
   constructor(
     private readonly extensions: CaseExtensions,
     private readonly registry: DocumentRegistryService,
+    private readonly letterDocuments: LetterDocuments,
+    private readonly letterSource: LetterDocumentsProvider,
   ) {}
 
+  /** The email deliveries (in this process) attach the letters' PDFs. */
   onModuleInit(): void {
     this.extensions.registerEvidence({ evidence: (m, selection, candidates) => this.registry.evidence(m, selection, candidates) });
+    this.letterDocuments.register(this.letterSource);
   }
 }

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { CaseAccessService, CasesService, type CandidateEntity, type EvidencePart, type SelectionEntity } from '@app/cases';
-import { AppConfig, Clock, conflict, DomainException, forbidden, notFound, type AuthUser } from '@app/common';
+import { AppConfig, Clock, conflict, DomainException, forbidden, hasRole, notFound, type AuthUser } from '@app/common';
+import { ConsultationLettersService } from '@app/consultations';
 import {
   DOCUMENT_KIND_LABELS,
   makeVerificationCode,
@@ -102,6 +103,7 @@ export class DocumentRegistryService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly notices: NoticesService,
+    private readonly letters: ConsultationLettersService,
   ) {}
 
   // ---- requests --------------------------------------------------------------------------
@@ -142,6 +144,25 @@ export class DocumentRegistryService {
     });
     // The public board prints the code, so a citizen can check a printed copy against it.
     await this.notices.setVerificationCode(m, notice.id, doc.verificationCode);
+    await this.outbox.enqueue(m, 'documents.render', { documentId: doc.id });
+    return doc;
+  }
+
+  /**
+   * A document the organization department issues on a record of another module (票决结果 per
+   * vote, 任免通知 per appointment, 征求意见函 per letter): the row and its render job, inside the
+   * caller's transaction. With `once`, nothing is issued when the subject already has a document
+   * issued or on its way; without it each call issues a new version (a letter with new candidates).
+   */
+  async requestIssuedDocument(
+    m: EntityManager,
+    input: { kind: DocumentKind; selectionId: string; candidateId: string | null; subjectKey: string; once: boolean },
+  ): Promise<DocumentEntity | null> {
+    const { once, ...subject } = input;
+    if (once && (await m.existsBy(DocumentEntity, { kind: subject.kind, subjectKey: subject.subjectKey, status: In(['rendering', 'draft', 'final']) }))) {
+      return null;
+    }
+    const doc = await this.createRendering(m, { ...subject, noticeId: null, createdBy: null });
     await this.outbox.enqueue(m, 'documents.render', { documentId: doc.id });
     return doc;
   }
@@ -240,6 +261,15 @@ export class DocumentRegistryService {
     return this.views(docs);
   }
 
+  /** Every document of a selection (notices, letters, dossiers, vote results, appointment notices), newest first. */
+  async listForSelection(user: AuthUser, selectionId: string): Promise<DocumentView[]> {
+    await this.access.assertCanViewSelection(user, selectionId);
+    const docs = await this.dataSource
+      .getRepository(DocumentEntity)
+      .find({ where: { selectionId }, order: { createdAt: 'DESC', kind: 'ASC', version: 'DESC' } });
+    return this.views(docs);
+  }
+
   async get(user: AuthUser, id: string): Promise<DocumentView> {
     const doc = await this.visible(user, id);
     return (await this.views([doc]))[0];
@@ -277,13 +307,23 @@ export class DocumentRegistryService {
     return `${DOCUMENT_KIND_LABELS[doc.kind].zh}${who ? `-${who}` : ''}-第${doc.version}版${suffix}.pdf`;
   }
 
+  /**
+   * Those who may see the selection see its documents. A consulted unit's respondent sees one
+   * kind only: the 征求意见函 addressed to their own unit; anything else answers 404.
+   */
   private async visible(user: AuthUser, id: string): Promise<DocumentEntity> {
     const doc = await this.dataSource.getRepository(DocumentEntity).findOneBy({ id });
     if (!doc) throw notFound('文档');
-    await this.access.assertCanViewSelection(user, doc.selectionId).catch(() => {
-      throw notFound('文档');
-    });
-    return doc;
+    if (await this.access.canView(user, doc.selectionId)) return doc;
+    if (
+      doc.kind === 'consultation_letter' &&
+      hasRole(user, 'unit_respondent') &&
+      user.unitId !== null &&
+      (await this.letters.unitOf(doc.subjectKey)) === user.unitId
+    ) {
+      return doc;
+    }
+    throw notFound('文档');
   }
 
   private async views(docs: DocumentEntity[]): Promise<DocumentView[]> {

@@ -45,12 +45,19 @@ export class DocumentsController {
   }
 
   @Roles(...VIEWERS)
+  @Get('selections/:id/documents')
+  listForSelection(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.registry.listForSelection(user, id);
+  }
+
+  // A unit's respondent may read the 征求意见函 addressed to their unit, nothing else (checked per document).
+  @Roles(...VIEWERS, 'unit_respondent')
   @Get('documents/:id')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.registry.get(user, id);
   }
 
-  @Roles(...VIEWERS)
+  @Roles(...VIEWERS, 'unit_respondent')
   @Get('documents/:id/pdf')
   async pdf(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
     const file = await this.registry.pdf(user, id);

@@ -20,6 +20,7 @@ import {
 } from '@app/rulebook';
 import { SnapshotService, type LoadedSelection } from '@app/workflow';
 import { DossierAssessmentEntity } from './document.entity';
+import { DossierContributors, type AttendingSupervisor } from './dossier-contributors';
 
 /**
  * The consultations service answers per caller; the worker reads as the organization department
@@ -73,6 +74,7 @@ export class DossierAssembler {
     private readonly reports: ReportsService,
     private readonly users: UsersService,
     private readonly units: UnitsService,
+    private readonly contributors: DossierContributors,
   ) {}
 
   async assemble(m: EntityManager, candidateId: string, meta: IssueMeta): Promise<DossierData> {
@@ -93,15 +95,17 @@ export class DossierAssembler {
     const extended = mine(loaded.extendedInspections);
     const unitIds = [...new Set([cadre.unitId, ...posts.map((p) => p.unitId), ...extended.map((e) => e.unitId)])];
     const unitNames = new Map((await this.units.findByIds(unitIds)).map((u) => [u.id, u.name]));
-    const [assessment, opinions, investigations] = await Promise.all([
+    const interviews = mine(loaded.interviews);
+    const candidateRecordIds = [...interviews, ...mine(loaded.evaluations), ...mine(loaded.checks), ...extended].map((r) => r.id);
+    const [assessment, opinions, investigations, attending] = await Promise.all([
       m.findOneBy(DossierAssessmentEntity, { candidateId }),
       this.consultations.list(SYSTEM_READER, { candidateId, page: 1, pageSize: 200 }),
       this.reports.list({ candidateId }),
+      this.contributors.attendingSupervisors(m, { selectionId: selection.id, candidateId, candidateRecordIds }),
     ]);
 
     const proposedPost = loaded.posts.find((p) => p.id === candidate.proposedPostId)?.title;
     const evaluationRow = latestBy(mine(loaded.evaluations), (e) => e.heldAt);
-    const interviews = mine(loaded.interviews);
 
     return {
       meta,
@@ -179,7 +183,25 @@ export class DossierAssembler {
         title: '考察组成员',
         role: '成员',
       })),
-      supervisors: supervisorIds.map((id) => ({ name: users.get(id)?.displayName ?? '—', affiliation: '义务监督员' })),
+      ...this.supervisors(attending, supervisorIds.map((id) => users.get(id)?.displayName ?? '—')),
+    };
+  }
+
+  /**
+   * 参与考察的义务监督员: those recorded as attending the candidate's interviews or the
+   * selection's meetings; without any such record, the assigned ones, and the dossier says so.
+   */
+  private supervisors(attending: AttendingSupervisor[], assignedNames: string[]): Pick<DossierData, 'supervisors' | 'supervisorsNote'> {
+    if (attending.length > 0) {
+      return {
+        supervisors: attending.map((s) => ({ name: s.name, affiliation: s.affiliation ?? '义务监督员', activities: s.activities })),
+      };
+    }
+    return {
+      supervisors: assignedNames.map((name) => ({ name, affiliation: '义务监督员' })),
+      ...(assignedNames.length > 0
+        ? { supervisorsNote: '注：尚无义务监督员参加考察活动的记录，以上所列义务监督员为本次选任工作指派的人员。' }
+        : {}),
     };
   }
 

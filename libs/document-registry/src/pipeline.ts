@@ -24,6 +24,7 @@ export const SEALED_ON_ISSUE: ReadonlySet<DocumentKind> = new Set<DocumentKind>(
   'inspection_notice',
   'performance_notice',
   'pre_appointment_notice',
+  'consultation_letter',
   'vote_result',
   'appointment_notice',
 ]);

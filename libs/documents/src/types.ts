@@ -112,10 +112,13 @@ export interface ConsultationLetterData {
   /** What the unit is asked about, e.g. 党风廉政建设情况及是否存在正在立案调查的问题. */
   subject: string;
   selectionTitle?: string;
-  candidates: CandidateSummary[];
+  /** A candidate added later may have a later deadline than `replyBy`: printed after the table. */
+  candidates: (CandidateSummary & { replyBy?: LocalDate })[];
   /** Reply before this date. */
   replyBy: LocalDate;
-  contact: { name: string; phone: string };
+  /** The deadline in working days, printed as （5个工作日内） when given. */
+  replyWorkingDays?: number;
+  contact?: { name: string; phone: string };
   /** Where the unit's respondent can answer online. */
   replyUrl?: string;
 }
@@ -183,8 +186,10 @@ export interface DossierData {
     approvedAt: Date;
   }[];
   teamMembers: TeamMemberRef[];
-  /** 参与考察的义务监督员 */
-  supervisors: { name: string; affiliation?: string }[];
+  /** 参与考察的义务监督员; `activities` says what each took part in, when known. */
+  supervisors: { name: string; affiliation?: string; activities?: string[] }[];
+  /** Printed under the team table, e.g. when the supervisors listed are the assigned ones. */
+  supervisorsNote?: string;
 }
 
 /** 票决结果 */
@@ -200,6 +205,15 @@ export interface VoteResultData {
   /** Agree votes needed to pass (more than half of membersExpected), from the rulebook. */
   approvalThreshold: number;
   absentees?: { name: string; reason: string }[];
+  /** 第N轮, printed when given (a tie for the last seat needs another round). */
+  round?: number;
+  /** Seats this round fills. */
+  seats?: number;
+  /** Members present needed for a valid vote; with `quorumMet: false` the round decides nothing. */
+  quorumRequired?: number;
+  quorumMet?: boolean;
+  /** Names of the members present. */
+  presentMembers?: string[];
   results: {
     name: string;
     currentPost: string;
@@ -209,8 +223,14 @@ export interface VoteResultData {
     defer: number;
     /** Members who recused on this candidate. */
     recused?: number;
+    /** Their names, when known. */
+    recusedMembers?: string[];
     approved: boolean;
+    /** 当选: approved and within the seats (printed when any result says it). */
+    elected?: boolean;
   }[];
+  /** Approved candidates tied for the last seats: a new round decides between them. */
+  tie?: { names: string[]; seats: number };
 }
 
 /** 任免通知 */
@@ -222,6 +242,8 @@ export interface AppointmentNoticeData {
   /** e.g. 经2026年6月10日县委常委会会议研究决定 */
   decisionBasis: string;
   items: { name: string; appoint?: string[]; remove?: string[] }[];
+  /** Paragraphs after the items, e.g. the date the appointment takes effect. */
+  remarks?: string[];
   /** 抄送 */
   copyTo?: string[];
 }

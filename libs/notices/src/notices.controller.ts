@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@app/common';
 import type { NoticeView } from './notice.mapper';
-import { CreateNoticeDto, FindingDto, ManualReportDto, ReportQueryDto } from './notices.dto';
+import { CreateNoticeDto, FindingDto, ManualReportDto, ReportPageQueryDto } from './notices.dto';
 import { NoticesService } from './notices.service';
-import { ReportsService, type FindingResult, type ReportDetailView, type ReportView } from './reports.service';
+import { ReportsService, type FindingResult, type ReportDetailView, type ReportPage, type ReportView } from './reports.service';
 
 @ApiTags('notices')
 @ApiBearerAuth()
@@ -44,8 +44,8 @@ export class ReportsController {
   }
 
   @Get('reports')
-  list(@Query() query: ReportQueryDto): Promise<ReportView[]> {
-    return this.reports.list(query);
+  list(@Query() query: ReportPageQueryDto): Promise<ReportPage> {
+    return this.reports.page(query);
   }
 
   /** Shows the reporter's contact; the view is audited. */

@@ -135,3 +135,28 @@ export class ReportQueryDto {
   @IsIn(REPORT_STATUSES)
   status?: ReportRecordStatus;
 }
+
+/** GET /reports: the filters, one page at a time (newest first). */
+export class ReportPageQueryDto extends ReportQueryDto {
+  /** `true`: only reports that still hold their candidate or await a conclusion (not closed, or unverifiable). */
+  @ApiPropertyOptional({ type: Boolean })
+  @Optional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value))
+  @IsIn([true, false], { message: '必须是 true 或 false' })
+  unresolved?: boolean;
+
+  @ApiPropertyOptional({ default: 1 })
+  @Optional()
+  @Type(() => Number)
+  @IsInt({ message: '必须是整数' })
+  @Min(1, { message: '不能小于 1' })
+  page = 1;
+
+  @ApiPropertyOptional({ default: 20 })
+  @Optional()
+  @Type(() => Number)
+  @IsInt({ message: '必须是整数' })
+  @Min(1, { message: '不能小于 1' })
+  @Max(200, { message: '不能超过 200' })
+  pageSize = 20;
+}

@@ -31,7 +31,7 @@ import {
   publicReportStatus,
 } from './notice-policy';
 import { NoticeCandidateEntity, NoticeEntity } from './notice.entity';
-import type { FindingDto, ManualReportDto, PublicReportDto, ReportQueryDto } from './notices.dto';
+import type { FindingDto, ManualReportDto, PublicReportDto, ReportPageQueryDto, ReportQueryDto } from './notices.dto';
 import { NoticesService } from './notices.service';
 import { ReportEntity, type ReportChannel, type ReportRecordStatus } from './report.entity';
 
@@ -82,6 +82,13 @@ export interface ReportView {
   /** Unverifiable only: the rulebook's hold limit and the day it falls. */
   decisionDueOn: string | null;
   holdLimitMonths: number | null;
+}
+
+export interface ReportPage {
+  items: (ReportView & { candidateName: string | null })[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 export interface ReportDetailView extends ReportView {
@@ -244,6 +251,37 @@ export class ReportsService {
     return { receiptCode: report.receiptCode, status, statusLabel: PUBLIC_REPORT_STATUS_LABELS[status] };
   }
 
+  /** GET /reports: one page, newest first, with the total for the pager. */
+  async page(q: ReportPageQueryDto): Promise<ReportPage> {
+    const qb = this.dataSource.getRepository(ReportEntity).createQueryBuilder('r');
+    if (q.selectionId) qb.andWhere('r.selection_id = :selectionId', { selectionId: q.selectionId });
+    if (q.candidateId) qb.andWhere('r.candidate_id = :candidateId', { candidateId: q.candidateId });
+    if (q.status) qb.andWhere('r.status = :status', { status: q.status });
+    // The same test as isUnresolved(), in SQL.
+    if (q.unresolved === true) qb.andWhere("(r.status <> 'closed' OR r.finding = 'unverifiable')");
+    if (q.unresolved === false) qb.andWhere("(r.status = 'closed' AND r.finding IS DISTINCT FROM 'unverifiable')");
+    const [reports, total] = await qb
+      .orderBy('r.received_at', 'DESC')
+      .addOrderBy('r.id', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
+    const [withContact, versions, candidates] = await Promise.all([
+      this.contactFlags(reports.map((r) => r.id)),
+      this.rulebookVersions(reports.map((r) => r.selectionId)),
+      this.cases.candidatesByIds([...new Set(reports.map((r) => r.candidateId))]),
+    ]);
+    const cadres = new Map((await this.cases.cadres([...new Set(candidates.map((c) => c.cadreId))])).map((c) => [c.id, c.name]));
+    const nameOf = new Map(candidates.map((c) => [c.id, cadres.get(c.cadreId) ?? null]));
+    return {
+      items: reports.map((r) => ({ ...this.view(r, versions.get(r.selectionId), withContact.has(r.id)), candidateName: nameOf.get(r.candidateId) ?? null })),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  }
+
+  /** Every matching report (at most 500), for internal readers such as the dossier; the API pages with `page()`. */
   async list(q: ReportQueryDto): Promise<ReportView[]> {
     const where: FindOptionsWhere<ReportEntity> = {};
     if (q.selectionId) where.selectionId = q.selectionId;

@@ -28,6 +28,12 @@ export interface JobPayloadMap {
   'documents.seal': { documentId: string };
   /** A notice was recorded: issue its printed, sealed document. */
   'documents.notice': { noticeId: string };
+  /** A vote round was closed: issue its sealed 票决结果. */
+  'documents.vote_result': { voteId: string };
+  /** An appointment was recorded: issue its sealed 任免通知. */
+  'documents.appointment': { appointmentId: string };
+  /** Requests were opened on a consultation letter: issue (a new version of) its sealed 征求意见函. */
+  'documents.consultation_letter': { letterId: string };
 }
 
 export type JobName = keyof JobPayloadMap;
@@ -42,6 +48,9 @@ export const JOB_QUEUES: Record<JobName, QueueName> = {
   'documents.render': QueueName.Documents,
   'documents.seal': QueueName.Documents,
   'documents.notice': QueueName.Documents,
+  'documents.vote_result': QueueName.Documents,
+  'documents.appointment': QueueName.Documents,
+  'documents.consultation_letter': QueueName.Documents,
 };
 
 export const ALL_QUEUES = Object.values(QueueName);

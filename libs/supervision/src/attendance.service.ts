@@ -96,6 +96,12 @@ export class AttendanceService {
     return (await this.forSelection(selectionId)).find((a) => a.id === id)!;
   }
 
+  /** GET /selections/:id/supervisor-attendance: who may read the record may read this too. */
+  async list(user: AuthUser, selectionId: string): Promise<{ items: AttendanceView[] }> {
+    await this.supervision.assertRecordReader(user, selectionId);
+    return { items: await this.forSelection(selectionId) };
+  }
+
   /** Every attendance of a selection, in the order held. */
   async forSelection(selectionId: string): Promise<AttendanceView[]> {
     const rows = await this.dataSource.getRepository(SupervisorAttendanceEntity).find({ where: { selectionId }, order: { heldAt: 'ASC', recordedAt: 'ASC' } });

@@ -2,6 +2,7 @@ export * from './supervision.entities';
 export * from './supervision.dto';
 export * from './supervision.module';
 export { SupervisionEvidence } from './supervision.evidence';
+export { SupervisionDossierContributor } from './dossier-contributor';
 export { SupervisorsService, type SupervisorView } from './supervisors.service';
 export { RemarksService, type RemarkView } from './remarks.service';
 export { AttendanceService, type AttendanceView } from './attendance.service';

@@ -5,7 +5,7 @@ import { AuditService } from '@app/audit';
 import { CasesService, type CandidateEntity } from '@app/cases';
 import { Clock, DomainException, notFound, type AuthUser } from '@app/common';
 import { UsersService } from '@app/identity';
-import type { CandidateRemarkDto, SelectionRemarkDto } from './supervision.dto';
+import type { CandidateRemarkDto, RemarkQueryDto, SelectionRemarkDto } from './supervision.dto';
 import { REMARK_KIND_LABELS, SupervisionRemarkAnswerEntity, SupervisionRemarkEntity, type RemarkKind } from './supervision.entities';
 import { closedSelection, SupervisionAccess } from './supervision-access';
 
@@ -109,6 +109,32 @@ export class RemarksService {
   async list(user: AuthUser, selectionId: string): Promise<{ items: RemarkView[] }> {
     await this.access.assertRecordReader(user, selectionId);
     return { items: await this.forSelection(selectionId) };
+  }
+
+  /**
+   * Remarks across selections for the organization department (the dashboard's list of those
+   * waiting for an answer), oldest first so the longest-waiting come first; with the selection title.
+   */
+  async page(q: RemarkQueryDto): Promise<{ items: (RemarkView & { selectionTitle: string })[]; total: number; page: number; pageSize: number }> {
+    const qb = this.dataSource.getRepository(SupervisionRemarkEntity).createQueryBuilder('r');
+    if (q.selectionId) qb.andWhere('r.selection_id = :selectionId', { selectionId: q.selectionId });
+    const answered = 'EXISTS (SELECT 1 FROM supervision_remark_answer a WHERE a.remark_id = r.id)';
+    if (q.answered === true) qb.andWhere(answered);
+    if (q.answered === false) qb.andWhere(`NOT ${answered}`);
+    const [rows, total] = await qb
+      .orderBy('r.filed_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
+    const [views, titles] = await Promise.all([
+      this.views(rows),
+      rows.length
+        ? this.dataSource.query<{ id: string; title: string }[]>('SELECT id, title FROM selection WHERE id = ANY($1)', [[...new Set(rows.map((r) => r.selectionId))]])
+        : Promise.resolve([]),
+    ]);
+    const title = new Map(titles.map((t) => [t.id, t.title]));
+    return { items: views.map((v) => ({ ...v, selectionTitle: title.get(v.selectionId) ?? '' })), total, page: q.page, pageSize: q.pageSize };
   }
 
   /** Every remark of a selection with its answer, in the order filed (for the list and the documentary record). */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, type AuthUser } from '@app/common';
@@ -8,7 +8,7 @@ import { CopiesService } from './copies.service';
 import { DashboardService } from './dashboard.service';
 import { RecordService } from './record.service';
 import { RemarksService } from './remarks.service';
-import { AssignSupervisorsDto, AttendanceDto, CandidateRemarkDto, RemarkTextDto, SelectionRemarkDto, SupervisorProfileDto } from './supervision.dto';
+import { AssignSupervisorsDto, AttendanceDto, CandidateRemarkDto, RemarkQueryDto, RemarkTextDto, SelectionRemarkDto, SupervisedSelectionsQueryDto, SupervisorProfileDto } from './supervision.dto';
 import { SupervisorsService } from './supervisors.service';
 
 const Id = (name = 'id') => Param(name, new ParseUUIDPipe({ version: undefined }));
@@ -57,8 +57,8 @@ export class SupervisionController {
 
   @Roles('supervisor')
   @Get('supervision/selections')
-  mine(@CurrentUser() user: AuthUser) {
-    return this.supervisors.assignedTo(user);
+  mine(@CurrentUser() user: AuthUser, @Query() q: SupervisedSelectionsQueryDto) {
+    return this.supervisors.assignedTo(user, q);
   }
 
   @Roles('supervisor')
@@ -74,6 +74,12 @@ export class SupervisionController {
   @Post('selections/:id/supervisor-attendance')
   recordAttendance(@CurrentUser() user: AuthUser, @Id() id: string, @Body() dto: AttendanceDto) {
     return this.attendance.record(user, id, dto);
+  }
+
+  @Roles('org_admin', 'audit_admin', 'supervisor')
+  @Get('selections/:id/supervisor-attendance')
+  listAttendance(@CurrentUser() user: AuthUser, @Id() id: string) {
+    return this.attendance.list(user, id);
   }
 
   // ---- remarks -----------------------------------------------------------------------------
@@ -94,6 +100,12 @@ export class SupervisionController {
   @Get('selections/:id/remarks')
   listRemarks(@CurrentUser() user: AuthUser, @Id() id: string) {
     return this.remarks.list(user, id);
+  }
+
+  @Roles('org_admin', 'audit_admin')
+  @Get('remarks')
+  remarksPage(@Query() q: RemarkQueryDto) {
+    return this.remarks.page(q);
   }
 
   @Roles('org_admin')

@@ -2,11 +2,12 @@ import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseExtensions } from '@app/cases';
 import { ConsultationsModule } from '@app/consultations';
-import { DocumentRegistryModule } from '@app/document-registry';
+import { DocumentRegistryModule, DossierContributors, DossierContributorsModule } from '@app/document-registry';
 import { WorkflowModule } from '@app/workflow';
 import { AttendanceService } from './attendance.service';
 import { CopiesService } from './copies.service';
 import { DashboardService } from './dashboard.service';
+import { SupervisionDossierContributor } from './dossier-contributor';
 import { RecordService } from './record.service';
 import { RemarksService } from './remarks.service';
 import { SupervisionController } from './supervision.controller';
@@ -25,33 +26,52 @@ import { SupervisorsService } from './supervisors.service';
 @Module({
   imports: [TypeOrmModule.forFeature(SUPERVISION_ENTITIES), WorkflowModule, DocumentRegistryModule, ConsultationsModule],
   controllers: [SupervisionController],
-  providers: [SupervisionAccess, SupervisionEvidence, SupervisorsService, RemarksService, AttendanceService, CopiesService, RecordService, DashboardService],
+  providers: [
+    SupervisionAccess,
+    SupervisionEvidence,
+    SupervisionDossierContributor,
+    SupervisorsService,
+    RemarksService,
+    AttendanceService,
+    CopiesService,
+    RecordService,
+    DashboardService,
+  ],
   exports: [RemarksService, RecordService],
 })
 export class SupervisionModule implements OnModuleInit {
   constructor(
     private readonly extensions: CaseExtensions,
     private readonly evidence: SupervisionEvidence,
+    private readonly contributors: DossierContributors,
+    private readonly contributor: SupervisionDossierContributor,
   ) {}
 
   onModuleInit(): void {
     this.extensions.registerEvidence(this.evidence);
+    this.contributors.register(this.contributor);
   }
 
   static forWorker(): DynamicModule {
-    return { module: SupervisionWorkerModule, providers: [SupervisionEvidence] };
+    return { module: SupervisionWorkerModule, imports: [DossierContributorsModule], providers: [SupervisionEvidence, SupervisionDossierContributor] };
   }
 }
 
-/** The worker's variant: the evidence provider only (no routes, no documents). */
+/**
+ * The worker's variant: the evidence provider, and the supervisors who attended for the dossier
+ * (assembled in the worker). No routes, no documents of its own.
+ */
 @Module({})
 export class SupervisionWorkerModule implements OnModuleInit {
   constructor(
     private readonly extensions: CaseExtensions,
     private readonly evidence: SupervisionEvidence,
+    private readonly contributors: DossierContributors,
+    private readonly contributor: SupervisionDossierContributor,
   ) {}
 
   onModuleInit(): void {
     this.extensions.registerEvidence(this.evidence);
+    this.contributors.register(this.contributor);
   }
 }

@@ -6,7 +6,7 @@ import { CandidateEntity, CaseAccessService, CasesService, SelectionEntity, Sele
 import { Clock, FieldCipher, invalidField, notFound, type AuthUser } from '@app/common';
 import { UnitsService, UsersService, type UserResponseDto } from '@app/identity';
 import { CANDIDATE_STATE_LABELS, STAGE_LABELS } from '@app/rulebook';
-import type { AssignSupervisorsDto, SupervisorProfileDto } from './supervision.dto';
+import type { AssignSupervisorsDto, SupervisedSelectionsQueryDto, SupervisorProfileDto } from './supervision.dto';
 import { SupervisionRemarkAnswerEntity, SupervisionRemarkEntity, SupervisorProfileEntity } from './supervision.entities';
 import { closedSelection } from './supervision-access';
 
@@ -150,10 +150,22 @@ export class SupervisorsService {
   }
 
   /** A supervisor's own assignments: stage, title, candidates with their states, and where their remarks stand. */
-  async assignedTo(user: AuthUser) {
-    const assigned = await this.dataSource.getRepository(SelectionSupervisorEntity).find({ where: { userId: user.id }, order: { assignedAt: 'DESC' } });
+  async assignedTo(user: AuthUser, q: Pick<SupervisedSelectionsQueryDto, 'stage' | 'page' | 'pageSize'> = { page: 1, pageSize: 200 }) {
+    const qb = this.dataSource
+      .getRepository(SelectionSupervisorEntity)
+      .createQueryBuilder('a')
+      .innerJoin(SelectionEntity, 's', 's.id = a.selection_id')
+      .where('a.user_id = :userId', { userId: user.id });
+    if (q.stage) qb.andWhere('s.stage = :stage', { stage: q.stage });
+    const [assigned, total] = await qb
+      .orderBy('a.assigned_at', 'DESC')
+      .addOrderBy('a.selection_id', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
+    const page = { total, page: q.page, pageSize: q.pageSize };
     const ids = assigned.map((a) => a.selectionId);
-    if (ids.length === 0) return { items: [] };
+    if (ids.length === 0) return { items: [], ...page };
     const [selections, candidates, remarks] = await Promise.all([
       this.dataSource.getRepository(SelectionEntity).findBy({ id: In(ids) }),
       this.dataSource.getRepository(CandidateEntity).find({ where: { selectionId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }),
@@ -188,6 +200,7 @@ export class SupervisorsService {
             remarks: { total: Number(r?.total ?? 0), unanswered: Number(r?.unanswered ?? 0) },
           };
         }),
+      ...page,
     };
   }
 }

@@ -1,6 +1,7 @@
 export * from './workflow.module';
 export { SnapshotService } from './services/snapshot.service';
 export { GatesService } from './services/gates.service';
+export { DecisionRecords, type AppointmentRecord, type DecisionCandidate, type VoteRecord } from './services/decision-records.service';
 export { toSnapshot, mergeCandidatePart, earlierUnitIds, type LoadedSelection } from './snapshot.mapper';
 export { idNumberProblem, idNumberCheckChar, normalizeIdNumber } from './id-number';
 export type * from './views';

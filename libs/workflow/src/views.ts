@@ -21,4 +21,5 @@ export type CadreListView = Awaited<ReturnType<CadresService['list']>>;
 export type WaiverView = Awaited<ReturnType<WaiversService['request']>>;
 export type VoteView = Awaited<ReturnType<VotesService['get']>>;
 export type OpenVoteView = Awaited<ReturnType<VotesService['openFor']>>[number];
+export type VoteCloseResult = Awaited<ReturnType<VotesService['close']>>;
 export type RulebookView = ReturnType<typeof describeRulebook>;

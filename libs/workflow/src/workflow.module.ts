@@ -27,6 +27,7 @@ import {
 } from './entities/selection-records.entity';
 import { BallotEntity, VoteEntity, VoteMemberEntity, VoteParticipationEntity, VoteResultEntity } from './entities/vote.entity';
 import { CadresService } from './services/cadres.service';
+import { DecisionRecords } from './services/decision-records.service';
 import { GatesService } from './services/gates.service';
 import { RecordsService } from './services/records.service';
 import { SelectionLocks } from './services/selection-locks.service';
@@ -63,7 +64,7 @@ export const WORKFLOW_ENTITIES = [
 @Module({
   imports: [TypeOrmModule.forFeature(WORKFLOW_ENTITIES)],
   controllers: [RulebooksController, CadresController, SelectionsController, CandidatesController, WaiversController, VotesController],
-  providers: [SelectionLocks, SnapshotService, CadresService, SelectionsService, GatesService, WaiversService, RecordsService, VotesService],
-  exports: [SnapshotService, GatesService],
+  providers: [SelectionLocks, SnapshotService, CadresService, SelectionsService, GatesService, WaiversService, RecordsService, VotesService, DecisionRecords],
+  exports: [SnapshotService, GatesService, DecisionRecords],
 })
 export class WorkflowModule {}

@@ -166,6 +166,8 @@ export interface ReceivedMail {
   raw: string;
   subject: string;
   text: string;
+  /** Parts of a multipart message other than its text (e.g. the letter's PDF). */
+  attachments: { contentType: string; content: Buffer }[];
 }
 
 /** An SMTP server in this process that keeps every message it receives. */
@@ -203,8 +205,11 @@ export class SmtpSink {
   }
 }
 
-/** Subject (RFC 2047 words) and a single-part base64 text body, which is what the Mailer sends. */
-function decodeMail(raw: string): { subject: string; text: string } {
+/**
+ * Subject (RFC 2047 words) and the base64 text body, which is what the Mailer sends; a
+ * multipart/mixed message (text plus attachments) gives its text part and its other parts.
+ */
+function decodeMail(raw: string): { subject: string; text: string; attachments: ReceivedMail['attachments'] } {
   const [head, ...rest] = raw.split(/\r?\n\r?\n/);
   const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
   const subjectLine = /^Subject: (.*)$/im.exec(unfolded)?.[1] ?? '';
@@ -214,8 +219,24 @@ function decodeMail(raw: string): { subject: string; text: string } {
       : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
   );
   const body = rest.join('\n\n');
-  const text = /Content-Transfer-Encoding: base64/i.test(unfolded) ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body;
-  return { subject, text };
+  const boundary = /^Content-Type: multipart\/[a-z]+;.*boundary="?([^";\r\n]+)"?/im.exec(unfolded)?.[1];
+  if (!boundary) {
+    const text = /Content-Transfer-Encoding: base64/i.test(unfolded) ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body;
+    return { subject, text, attachments: [] };
+  }
+  const parts = body
+    .split(`--${boundary}`)
+    .slice(1)
+    .filter((p) => !p.startsWith('--'))
+    .map((p) => {
+      const [partHead, ...partBody] = p.replace(/^\r?\n/, '').split(/\r?\n\r?\n/);
+      const headers = partHead.replace(/\r?\n[ \t]+/g, ' ');
+      const content = partBody.join('\n\n');
+      const bytes = /Content-Transfer-Encoding: base64/i.test(headers) ? Buffer.from(content.replace(/\s+/g, ''), 'base64') : Buffer.from(content, 'utf8');
+      return { contentType: /^Content-Type: ([^;\r\n]+)/im.exec(headers)?.[1]?.trim().toLowerCase() ?? 'text/plain', content: bytes };
+    });
+  const text = parts.find((p) => p.contentType === 'text/plain')?.content.toString('utf8') ?? '';
+  return { subject, text, attachments: parts.filter((p) => p.contentType !== 'text/plain') };
 }
 
 export async function freePort(): Promise<number> {

@@ -1,8 +1,7 @@
 import { App as AntApp, Button, Card, Collapse, DatePicker, Descriptions, Empty, Form, Input, InputNumber, List, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { DocumentView } from '@app/document-registry';
-import type { UnitResponseDto } from '@app/identity';
 import type { CandidateRecordsView } from '@app/workflow';
 import { CHECK_ITEM_LABELS, CONSULTATION_UNIT_LABELS, TALK_CATEGORY_LABELS, type CheckItem, type RuleId, type TalkCategory } from '@app/rulebook';
 import { api, type Json } from '../api';
@@ -10,7 +9,8 @@ import { useAuth } from '../auth';
 import { Link, useLocation } from '../router';
 import { groupScores, RuleChip, ruleHref } from '../rules';
 import { asApiError, ErrorAlert, fmtTime, Loading, required, StateTag, toInstant, useLoad } from '../ui';
-import { UnitSelect, useSubmit } from './SelectionForms';
+import { useSubmit } from './SelectionForms';
+import { DossierCopy, NewRemark } from './Supervision';
 
 type Candidate = Json<CandidateRecordsView>;
 export type Doc = Json<DocumentView>;
@@ -97,7 +97,12 @@ function RecordEntry({ candidate, kind, preset, onSaved }: { candidate: Candidat
       {kind === 'extended' && (
         <>
           <Form.Item name="unitId" label="此前任职单位" rules={required('单位')}>
-            <UnitSelect />
+            {/* The cadre's earlier units, from the candidate view: inspectors may not list every unit. */}
+            <Select
+              placeholder={candidate.earlierUnits.length ? '选择此前任职单位' : '该干部没有此前任职单位'}
+              options={candidate.earlierUnits.map((u) => ({ value: u.id, label: u.name ?? u.id }))}
+              data-testid="extended-unit"
+            />
           </Form.Item>
           <Form.Item name="summary" label="延伸考察情况" rules={required('情况')}>
             <Input.TextArea rows={3} />
@@ -116,6 +121,23 @@ function RecordEntry({ candidate, kind, preset, onSaved }: { candidate: Candidat
   );
 }
 
+/** A heading and its table, or one line when there is nothing yet (an empty table is half a screen of nothing). */
+function Section({ title, count, children }: { title: string; count: number; children: ReactNode }) {
+  return (
+    <>
+      <Typography.Title level={5}>
+        {title}
+        {count === 0 && (
+          <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal', marginLeft: 8 }}>
+            尚无记录
+          </Typography.Text>
+        )}
+      </Typography.Title>
+      {count > 0 && children}
+    </>
+  );
+}
+
 function Records({ c, focus }: { c: Candidate; focus: string | null }) {
   const row = (id: string) => ({ className: id === focus ? 'record-focus' : undefined, id: `rec-${id}` });
   useEffect(() => {
@@ -123,42 +145,46 @@ function Records({ c, focus }: { c: Candidate; focus: string | null }) {
   }, [focus]);
   return (
     <>
-      <Typography.Title level={5}>个别谈话</Typography.Title>
-      <Table size="small" rowKey="id" pagination={false} dataSource={c.interviews} onRow={(r) => row(r.id)}
-        columns={[
-          { title: '类别', dataIndex: 'category', render: (k: TalkCategory) => TALK_CATEGORY_LABELS[k] },
-          { title: '对象', render: (_, r) => `${r.intervieweeName}（${r.intervieweePost}）` },
-          { title: '时间', dataIndex: 'heldAt', render: (t: string) => fmtTime(t) },
-          { title: '内容', dataIndex: 'summary' },
-        ]}
-      />
-      <Typography.Title level={5}>查核</Typography.Title>
-      <Table size="small" rowKey="id" pagination={false} dataSource={c.checks} onRow={(r) => row(r.id)}
-        columns={[
-          { title: '事项', dataIndex: 'item', render: (k: CheckItem) => CHECK_ITEM_LABELS[k] },
-          { title: '结果', dataIndex: 'finding' },
-          { title: '依据', dataIndex: 'evidence' },
-        ]}
-      />
-      <Typography.Title level={5}>民主测评</Typography.Title>
-      <Table size="small" rowKey="id" pagination={false} dataSource={c.evaluations} onRow={(r) => row(r.id)}
-        columns={[
-          { title: '时间', dataIndex: 'heldAt', render: (t: string) => fmtTime(t) },
-          { title: '参加', dataIndex: 'participants' },
-          { title: '优秀', dataIndex: 'excellent' },
-          { title: '称职', dataIndex: 'competent' },
-          { title: '基本称职', dataIndex: 'basicallyCompetent' },
-          { title: '不称职', dataIndex: 'incompetent' },
-        ]}
-      />
-      <Typography.Title level={5}>征求意见（六征求）</Typography.Title>
-      <Table size="small" rowKey="id" pagination={false} dataSource={[...c.consultations]} onRow={(r) => row(r.id)}
-        columns={[
-          { title: '单位', dataIndex: 'unit', render: (u: keyof typeof CONSULTATION_UNIT_LABELS) => CONSULTATION_UNIT_LABELS[u] },
-          { title: '状态', dataIndex: 'status', render: (st: string) => ({ pending: '待答复', answered: '已答复', overdue: '已逾期' })[st] ?? st },
-          { title: '意见', dataIndex: 'verdict', render: (v?: string) => ({ no_adverse: '无不良反映', adverse: '有问题', under_investigation: '正在立案调查' })[v ?? ''] ?? '—' },
-        ]}
-      />
+      <Section title="个别谈话" count={c.interviews.length}>
+        <Table size="small" rowKey="id" pagination={false} dataSource={c.interviews} onRow={(r) => row(r.id)}
+          columns={[
+            { title: '类别', dataIndex: 'category', render: (k: TalkCategory) => TALK_CATEGORY_LABELS[k] },
+            { title: '对象', render: (_, r) => `${r.intervieweeName}（${r.intervieweePost}）` },
+            { title: '时间', dataIndex: 'heldAt', render: (t: string) => fmtTime(t) },
+            { title: '内容', dataIndex: 'summary' },
+          ]}
+        />
+      </Section>
+      <Section title="查核" count={c.checks.length}>
+        <Table size="small" rowKey="id" pagination={false} dataSource={c.checks} onRow={(r) => row(r.id)}
+          columns={[
+            { title: '事项', dataIndex: 'item', render: (k: CheckItem) => CHECK_ITEM_LABELS[k] },
+            { title: '结果', dataIndex: 'finding' },
+            { title: '依据', dataIndex: 'evidence' },
+          ]}
+        />
+      </Section>
+      <Section title="民主测评" count={c.evaluations.length}>
+        <Table size="small" rowKey="id" pagination={false} dataSource={c.evaluations} onRow={(r) => row(r.id)}
+          columns={[
+            { title: '时间', dataIndex: 'heldAt', render: (t: string) => fmtTime(t) },
+            { title: '参加', dataIndex: 'participants' },
+            { title: '优秀', dataIndex: 'excellent' },
+            { title: '称职', dataIndex: 'competent' },
+            { title: '基本称职', dataIndex: 'basicallyCompetent' },
+            { title: '不称职', dataIndex: 'incompetent' },
+          ]}
+        />
+      </Section>
+      <Section title="征求意见（六征求）" count={c.consultations.length}>
+        <Table size="small" rowKey="id" pagination={false} dataSource={[...c.consultations]} onRow={(r) => row(r.id)}
+          columns={[
+            { title: '单位', dataIndex: 'unit', render: (u: keyof typeof CONSULTATION_UNIT_LABELS) => CONSULTATION_UNIT_LABELS[u] },
+            { title: '状态', dataIndex: 'status', render: (st: string) => ({ pending: '待答复', answered: '已答复', overdue: '已逾期' })[st] ?? st },
+            { title: '意见', dataIndex: 'verdict', render: (v?: string) => ({ no_adverse: '无不良反映', adverse: '有问题', under_investigation: '正在立案调查' })[v ?? ''] ?? '—' },
+          ]}
+        />
+      </Section>
     </>
   );
 }
@@ -220,7 +246,6 @@ export function CandidatePage({ id }: { id: string }) {
   const { has } = useAuth();
   const { query } = useLocation();
   const { data: c, error, loading, reload } = useLoad(() => api.get<Candidate>(`/api/candidates/${id}`), [id]);
-  const units = useLoad(() => (has('org_admin') ? api.get<Json<UnitResponseDto>[]>('/api/units') : Promise.resolve([])), []);
   const requested = query.get('form');
   const writer = has('org_admin', 'inspector');
   const formKind: RecordForm | null = requested && requested in FORM_TITLES ? (requested as RecordForm) : null;
@@ -231,7 +256,8 @@ export function CandidatePage({ id }: { id: string }) {
   const preset: Record<string, string> = {};
   if (query.get('category')) preset.category = query.get('category')!;
   if (query.get('item')) preset.item = query.get('item')!;
-  const unitName = (uid: string) => units.data?.find((u) => u.id === uid)?.name ?? uid;
+  const unitName = (uid: string) => c?.earlierUnits.find((u) => u.id === uid)?.name ?? uid;
+  const supervisor = has('supervisor') && !has('org_admin', 'inspector');
   const { message } = AntApp.useApp();
 
   return (
@@ -267,6 +293,21 @@ export function CandidatePage({ id }: { id: string }) {
               ))}
             </div>
           </Card>
+          {supervisor && (
+            <Card title="义务监督" data-testid="supervisor-card">
+              <DossierCopy candidateId={c.id} name={c.name} />
+              {c.selection.stage !== 'closed' && (
+                <>
+                  <Typography.Title level={5} style={{ marginTop: 16 }}>
+                    对该人选提出意见
+                  </Typography.Title>
+                  <NewRemark
+                    selection={{ id: c.selection.id, candidates: [{ ...c, name: c.name }] }}
+                    candidateId={c.id}
+                    onSaved={() => void message.info('可在选任工作的「义务监督」页查看答复')}
+                  />
+                </>
+              )}
           {writer && c.selection.stage === 'inspection' && (
             <Card title="录入考察记录">
               <Collapse
@@ -292,6 +333,8 @@ export function CandidatePage({ id }: { id: string }) {
           <Card title="考察材料">
             <Documents c={c} canRequest={writer && c.selection.stage === 'inspection'} />
           </Card>
+            </Card>
+          )}
         </Space>
       )}
     </Loading>

@@ -1,6 +1,6 @@
-import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { FindingResult, ReportRecordStatus, ReportView } from '@app/notices';
+import type { FindingResult, ReportPage, ReportRecordStatus, ReportView } from '@app/notices';
 import type { ReportFinding } from '@app/rulebook';
 import { api } from '../api';
 import { navigate, useLocation, Link } from '../router';
@@ -57,37 +57,72 @@ export function ReportsAdmin() {
   const status = (query.get('status') ?? undefined) as ReportRecordStatus | undefined;
   const selectionId = query.get('selectionId') ?? undefined;
   const candidateId = query.get('candidateId') ?? undefined;
-  const list = useLoad(() => api.get<ReportView[]>('/api/reports', { status, selectionId, candidateId }), [status, selectionId, candidateId]);
+  const unresolved = query.get('unresolved') ?? undefined;
+  const page = Number(query.get('page') ?? 1);
+  const pageSize = Number(query.get('pageSize') ?? 20);
+  const list = useLoad(
+    () => api.get<ReportPage>('/api/reports', { status, selectionId, candidateId, unresolved, page, pageSize }),
+    [status, selectionId, candidateId, unresolved, page, pageSize],
+  );
   const [open, setOpen] = useState<ReportView | null>(null);
-  const set = (s?: string) => {
+  const set = (next: Record<string, string | number | undefined>) => {
     const q = new URLSearchParams(query);
-    if (s) q.set('status', s);
-    else q.delete('status');
+    for (const [k, v] of Object.entries(next)) {
+      if (v === undefined || v === '') q.delete(k);
+      else q.set(k, String(v));
+    }
     navigate(`${path}?${q.toString()}`);
   };
   return (
     <Card
       title="举报核查（两个一律）"
       extra={
-        <Space>
+        <Space wrap>
           {(selectionId || candidateId) && <Link to="/org/reports">全部选任工作</Link>}
-          <Select allowClear placeholder="按状态筛选" style={{ width: 140 }} value={status} onChange={set} options={(Object.keys(STATUS) as ReportRecordStatus[]).map((s) => ({ value: s, label: STATUS[s] }))} />
+          <Segmented
+            value={unresolved === 'true' ? 'open' : 'all'}
+            onChange={(v) => set({ unresolved: v === 'open' ? 'true' : undefined, page: 1 })}
+            options={[
+              { value: 'all', label: '全部' },
+              { value: 'open', label: '未办结（人选暂停）' },
+            ]}
+            data-testid="reports-unresolved"
+          />
+          <Select
+            allowClear
+            placeholder="按状态筛选"
+            style={{ width: 140 }}
+            value={status}
+            onChange={(v?: string) => set({ status: v, page: 1 })}
+            options={(Object.keys(STATUS) as ReportRecordStatus[]).map((s) => ({ value: s, label: STATUS[s] }))}
+          />
         </Space>
       }
     >
       <Loading loading={list.loading && !list.data} error={list.error}>
-        <Table<ReportView>
+        <Table<ReportPage['items'][number]>
           rowKey="id"
           size="small"
-          dataSource={list.data ?? []}
-          pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }}
+          loading={list.loading}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 900 }}
+          pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 项`, onChange: (p, ps) => set({ page: p, pageSize: ps }) }}
           columns={[
-            { title: '受理时间', dataIndex: 'receivedAt', render: (t: string) => fmtTime(t) },
-            { title: '人选', dataIndex: 'candidateId', render: (id: string) => <Link to={`/candidates/${id}`}>查看人选</Link> },
+            { title: '受理时间', dataIndex: 'receivedAt', width: 170, render: (t: string) => fmtTime(t) },
+            { title: '人选', width: 110, render: (_, r) => <Link to={`/candidates/${r.candidateId}`}>{r.candidateName ?? '查看人选'}</Link> },
             { title: '内容', dataIndex: 'content', ellipsis: true },
-            { title: '状态', render: (_, r) => <Space>{<Tag color={r.unresolved ? 'orange' : 'green'}>{STATUS[r.status]}</Tag>}{r.late && <Tag>逾期举报</Tag>}</Space> },
-            { title: '结论', render: (_, r) => r.findingLabel ?? '—' },
-            { title: '', render: (_, r) => r.unresolved && <Button size="small" onClick={() => setOpen(r)}>记录结论</Button> },
+            {
+              title: '状态',
+              width: 170,
+              render: (_, r) => (
+                <Space size={4}>
+                  <Tag color={r.unresolved ? 'orange' : 'green'}>{STATUS[r.status]}</Tag>
+                  {r.late && <Tag>逾期举报</Tag>}
+                </Space>
+              ),
+            },
+            { title: '结论', width: 140, render: (_, r) => r.findingLabel ?? '—' },
+            { title: '', width: 100, render: (_, r) => r.unresolved && <Button size="small" onClick={() => setOpen(r)}>记录结论</Button> },
           ]}
         />
       </Loading>

@@ -1,9 +1,9 @@
-import { App as AntApp, Button, Checkbox, DatePicker, Divider, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography, type FormInstance } from 'antd';
+import { Alert, App as AntApp, Button, Checkbox, DatePicker, Divider, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Switch, Table, Tag, Typography, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { UnitResponseDto, UserDirectoryEntry } from '@app/identity';
 import type { NoticeView } from '@app/notices';
-import type { CadreListView, CadreResponse, MotionDto, VoteView, WaiverView } from '@app/workflow';
+import type { CadreListView, CadreResponse, MotionDto, VoteCloseResult, VoteView, WaiverView } from '@app/workflow';
 import { isInPlay, NOTICE_KIND_LABELS, NOTICE_KINDS, RULES, type GateUnmet, type NoticeKind } from '@app/rulebook';
 import { api, type ApiErrorBody, type Json, type Page } from '../api';
 import { UnmetList } from '../rules';
@@ -672,97 +672,253 @@ export function WaiversTab({ selection: s, rulebook, onSaved }: TabProps & { rul
 
 interface VoteForm {
   heldAt: Dayjs;
+  mode: 'electronic' | 'tally';
   members: { userId: string; present: boolean; isSecretary: boolean }[];
+  tallies: { candidateId: string; agree: number; disagree: number; defer: number }[];
+}
+
+type Vote = Selection['votes'][number];
+
+const VOTE_STATUS: Record<string, { label: string; color: string }> = {
+  open: { label: '进行中', color: 'processing' },
+  closed: { label: '已结束', color: 'default' },
+  void: { label: '无效（未达法定人数）', color: 'red' },
+};
+
+/** The agenda of the next round: the candidates tied in the last decided round, else the deliberation list (still in play). */
+function nextAgenda(s: Selection): { ids: string[]; seats: number | null } {
+  const decided = s.votes.filter((v) => v.status === 'closed').at(-1);
+  if (decided?.tie) return { ids: [...decided.tie.candidateIds], seats: decided.tie.seats };
+  const inPlayIds = new Set(inPlay(s).map((c) => c.id));
+  return { ids: (s.deliberation?.candidateIds ?? []).filter((id) => inPlayIds.has(id)), seats: null };
+}
+
+/** What closing a round decided, in words: who was elected, or that a tie needs a new round. */
+function CloseSummary({ result, name }: { result: Json<VoteCloseResult>; name: (id: string) => string }) {
+  if (result.void) {
+    return <Alert type="warning" showIcon title={`未达到法定人数（应到 ${result.shouldAttend} 人，实到 ${result.present} 人，须 ${result.quorumRequired} 人），本轮无效，请另行组织票决`} data-testid="vote-result" />;
+  }
+  const elected = result.elected.map(name);
+  return (
+    <Alert
+      type={result.tie ? 'warning' : 'success'}
+      showIcon
+      data-testid="vote-result"
+      title={elected.length ? `当选：${elected.join('、')}` : '本轮无人当选'}
+      description={
+        <>
+          <div>
+            应到 {result.shouldAttend} 人，实到 {result.present} 人；同意票超过应到会成员半数（{result.approvalThreshold} 票及以上）为通过。
+          </div>
+          {result.tie && (
+            <div data-testid="vote-tie">
+              {result.tie.candidateIds.map(name).join('、')} 得票相同，竞争剩余 {result.tie.seats} 个职位：须就并列人选另行票决（新一轮）。
+            </div>
+          )}
+          {!result.tie && result.openSeats > 0 && <div>尚有 {result.openSeats} 个职位空缺。</div>}
+        </>
+      }
+    />
+  );
+}
+
+function VoteResults({ vote, name }: { vote: Vote; name: (id: string) => string }) {
+  if (vote.results.length === 0) {
+    return <Typography.Text type="secondary">{vote.mode === 'electronic' && vote.status === 'open' ? '投票进行中，结束后计票' : '—'}</Typography.Text>;
+  }
+  return (
+    <Space wrap size={4}>
+      {vote.results.map((r) => (
+        <Tag key={r.candidateId} color={r.elected ? 'green' : r.approved === false ? 'default' : vote.tie?.candidateIds.includes(r.candidateId) ? 'orange' : 'default'}>
+          {name(r.candidateId)} 同意{r.agree}/不同意{r.disagree}/缓议{r.defer}
+          {r.elected ? ' 当选' : vote.tie?.candidateIds.includes(r.candidateId) ? ' 并列' : ''}
+        </Tag>
+      ))}
+    </Space>
+  );
 }
 
 export function DecisionTab(props: TabProps) {
   const { selection: s, onSaved } = props;
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<VoteForm>();
+  const mode = Form.useWatch('mode', form) ?? 'electronic';
   const member = useLoad(() => api.get<Page<UserDirectoryEntry>>('/api/users/directory', { role: 'committee_member', pageSize: 200 }), []);
   const names = Object.fromEntries((member.data?.items ?? []).map((u) => [u.id, u.displayName]));
+  const name = (id: string) => s.candidates.find((c) => c.id === id)?.name ?? '人选';
+  const agenda = nextAgenda(s);
+  const aliases = Object.fromEntries(agenda.ids.map((_, i) => [`tallies.${i}.candidateId`, `tallies.${i}.agree`]));
   const { submit, error, busy } = useSubmit<VoteForm>(
     form,
     (v) =>
       api.post<Json<VoteView>>(`/api/selections/${s.id}/votes`, {
         heldAt: toInstant(v.heldAt),
-        mode: 'electronic',
+        mode: v.mode,
         members: (v.members ?? []).map((m) => ({ userId: m.userId, name: names[m.userId] ?? '常委', present: m.present, isSecretary: m.isSecretary })),
+        ...(v.mode === 'tally' ? { tallies: v.tallies } : { candidateIds: agenda.ids }),
       }),
     onSaved,
-    '电子票决已开始',
+    '票决已开始',
+    aliases,
   );
-  const [closeResult, setCloseResult] = useState<string | null>(null);
+  const [closeResult, setCloseResult] = useState<Json<VoteCloseResult> | null>(null);
   const [closeError, setCloseError] = useState<ApiErrorBody | null>(null);
+  const [closing, setClosing] = useState<string | null>(null);
   const close = async (id: string) => {
     setCloseError(null);
+    setClosing(id);
     try {
-      const r = await api.post<{ elected: string[]; quorum: boolean }>(`/api/votes/${id}/close`);
-      setCloseResult(r.quorum ? `当选：${r.elected.map((c) => s.candidates.find((x) => x.id === c)?.name).join('、') || '无'}` : '未达到法定人数，本轮无效');
+      const r = await api.post<Json<VoteCloseResult>>(`/api/votes/${id}/close`);
+      setCloseResult(r);
       void message.success('票决已结束');
       onSaved();
     } catch (e) {
       setCloseError(asApiError(e).body);
+    } finally {
+      setClosing(null);
     }
   };
+  const agendaKey = agenda.ids.join();
+  // The form's store outlives a remount: put the directory's members and the new agenda in it once known.
+  useEffect(() => {
+    if (member.data) form.resetFields();
+  }, [member.data, agendaKey, form]);
+  const open = s.votes.find((v) => v.status === 'open');
+  const decided = s.votes.filter((v) => v.status === 'closed').at(-1);
+  const canStart = s.stage === 'decision' && !open && (!decided || !!decided.tie) && agenda.ids.length > 0;
   return (
     <>
       {s.deliberation && (
         <Typography.Paragraph>
-          酝酿名单：{s.deliberation.candidateIds.map((id) => s.candidates.find((c) => c.id === id)?.name).join('、')}（{fmtTime(s.deliberation.heldAt)}）
+          酝酿名单：{s.deliberation.candidateIds.map(name).join('、')}（{fmtTime(s.deliberation.heldAt)}）
         </Typography.Paragraph>
       )}
       {s.stage === 'deliberation' && <MeetingList {...props} path="deliberation" title="讨论前酝酿" testId="deliberation-form" />}
       <Divider />
-      <Table
+      <Table<Vote>
         size="small"
         rowKey="id"
         pagination={false}
         dataSource={s.votes}
+        locale={{ emptyText: '尚未票决' }}
+        scroll={{ x: 760 }}
+        data-testid="votes-table"
         columns={[
-          { title: '轮次', dataIndex: 'round' },
-          { title: '方式', dataIndex: 'mode', render: (m: string) => (m === 'electronic' ? '电子票决' : '现场计票') },
-          { title: '状态', dataIndex: 'status', render: (st: string) => <Tag>{st === 'open' ? '进行中' : st === 'closed' ? '已结束' : '无效'}</Tag> },
-          { title: '', render: (_, v) => v.status === 'open' && <Button size="small" onClick={() => void close(v.id)}>结束票决并计票</Button> },
+          { title: '轮次', dataIndex: 'round', width: 60 },
+          { title: '方式', dataIndex: 'mode', width: 100, render: (m: string) => (m === 'electronic' ? '电子票决' : '现场计票') },
+          { title: '时间', width: 170, render: (_, v) => fmtTime(v.heldAt) },
+          { title: '状态', width: 150, render: (_, v) => <Tag color={VOTE_STATUS[v.status]?.color}>{VOTE_STATUS[v.status]?.label ?? v.status}</Tag> },
+          { title: '结果', render: (_, v) => <VoteResults vote={v} name={name} /> },
+          {
+            title: '',
+            width: 140,
+            render: (_, v) =>
+              v.status === 'open' && (
+                <Popconfirm title="结束本轮票决并计票？" description="结束后不能再投票。" onConfirm={() => close(v.id)}>
+                  <Button size="small" type="primary" loading={closing === v.id} data-testid="close-vote">
+                    结束票决并计票
+                  </Button>
+                </Popconfirm>
+              ),
+          },
         ]}
       />
-      <ErrorAlert error={closeError} onClose={() => setCloseError(null)} />
-      {closeResult && <Typography.Paragraph strong>{closeResult}</Typography.Paragraph>}
-      {s.stage === 'decision' && (
+      <div style={{ marginTop: 12 }}>
+        <ErrorAlert error={closeError} onClose={() => setCloseError(null)} />
+        {closeResult && <CloseSummary result={closeResult} name={name} />}
+        {!closeResult && decided?.tie && (
+          <Alert type="warning" showIcon title={`第 ${decided.round} 轮中 ${decided.tie.candidateIds.map(name).join('、')} 得票相同，须就并列人选另行票决（竞争 ${decided.tie.seats} 个职位）`} />
+        )}
+      </div>
+      {canStart && member.data && (
         <Form
           form={form}
           layout="vertical"
           onFinish={submit}
-          style={{ maxWidth: 760 }}
-          key={member.data?.items.length ?? 0}
-          initialValues={{ members: (member.data?.items ?? []).map((u) => ({ userId: u.id, present: true, isSecretary: false })) }}
+          style={{ maxWidth: 820, marginTop: 16 }}
+          initialValues={{
+            mode: 'electronic',
+            members: (member.data?.items ?? []).map((u) => ({ userId: u.id, present: true, isSecretary: false })),
+            tallies: agenda.ids.map((candidateId) => ({ candidateId, agree: 0, disagree: 0, defer: 0 })),
+          }}
           data-testid="vote-form"
         >
-          <Typography.Title level={5}>组织电子票决（议程为酝酿名单）</Typography.Title>
+          <Typography.Title level={5}>
+            {decided?.tie ? `组织第 ${(s.votes.at(-1)?.round ?? 0) + 1} 轮票决（仅就并列人选，竞争 ${agenda.seats} 个职位）` : '组织票决（议程为酝酿名单）'}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">议程：{agenda.ids.map(name).join('、')}</Typography.Paragraph>
           <ErrorAlert error={error} />
-          <Form.Item name="heldAt" label="会议时间" rules={required('会议时间')}>
-            <DatePicker showTime />
-          </Form.Item>
+          <Space wrap align="start">
+            <Form.Item name="mode" label="方式">
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: 'electronic', label: '电子票决' },
+                  { value: 'tally', label: '现场计票（纸质票）' },
+                ]}
+                data-testid="vote-mode"
+              />
+            </Form.Item>
+            <Form.Item name="heldAt" label="会议时间" rules={required('会议时间')}>
+              <DatePicker showTime data-testid="vote-heldAt" />
+            </Form.Item>
+          </Space>
+          <div className="form-subtitle">应到会成员（{member.data?.items.length ?? 0} 人）</div>
           <Form.List name="members">
-            {(fields) =>
-              fields.map((f, i) => (
-                <Space key={f.key}>
-                  <Form.Item name={[f.name, 'userId']} hidden>
-                    <Input />
-                  </Form.Item>
-                  <span style={{ width: 120, display: 'inline-block' }}>{member.data?.items[i]?.displayName}</span>
-                  <Form.Item name={[f.name, 'present']} valuePropName="checked" label="到会">
-                    <Switch />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'isSecretary']} valuePropName="checked" label="书记">
-                    <Switch />
-                  </Form.Item>
-                </Space>
-              ))
-            }
+            {(fields) => (
+              <div className="vote-members">
+                {fields.map((f, i) => (
+                  <Space key={f.key} wrap className="vote-member">
+                    {/* Hidden inputs render nothing, but inside the Space they would leave a gap. */}
+                    <span className="vote-member-name">
+                      {member.data?.items[i]?.displayName}
+                      <Form.Item name={[f.name, 'userId']} hidden noStyle>
+                        <Input />
+                      </Form.Item>
+                    </span>
+                    <Form.Item name={[f.name, 'present']} valuePropName="checked" label="到会">
+                      <Switch />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'isSecretary']} valuePropName="checked" label="书记">
+                      <Switch />
+                    </Form.Item>
+                  </Space>
+                ))}
+              </div>
+            )}
           </Form.List>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            开始票决
+          {mode === 'tally' && (
+            <>
+              <div className="form-subtitle">计票结果（现场清点的纸质票）</div>
+              <Form.List name="tallies">
+                {(fields) =>
+                  fields.map((f, i) => (
+                    <Space key={f.key} wrap align="end" data-testid="tally-row" className="tally-row">
+                      <span className="vote-member-name">
+                        {name(agenda.ids[i])}
+                        <Form.Item name={[f.name, 'candidateId']} hidden noStyle>
+                          <Input />
+                        </Form.Item>
+                      </span>
+                      {(
+                        [
+                          ['agree', '同意'],
+                          ['disagree', '不同意'],
+                          ['defer', '缓议'],
+                        ] as const
+                      ).map(([k, label]) => (
+                        <Form.Item key={k} name={[f.name, k]} label={label} rules={required(`${label}票数`)}>
+                          <InputNumber min={0} max={1000} precision={0} data-testid={`tally-${k}-${i}`} />
+                        </Form.Item>
+                      ))}
+                    </Space>
+                  ))
+                }
+              </Form.List>
+            </>
+          )}
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="vote-start">
+            {mode === 'tally' ? '录入计票结果' : '开始电子票决'}
           </Button>
         </Form>
       )}

@@ -8,6 +8,7 @@ import { navigate, useLocation, Link } from '../router';
 import { groupScores, RuleChip, ruleHref, UnmetList, type SelectionTab } from '../rules';
 import { asApiError, ErrorAlert, fmtTime, Loading, StateTag, useLoad } from '../ui';
 import { CandidatesTab, DecisionTab, MotionTab, NoticesTab, RecommendationTab, TargetsTab, WaiversTab, WorkPlanTab } from './SelectionForms';
+import { SupervisionTab } from './Supervision';
 
 export type Selection = Json<SelectionView>;
 export type Checklist = Json<ChecklistView>;
@@ -163,6 +164,8 @@ export function SelectionPage({ id }: { id: string }) {
     chk.reload();
   };
   const admin = has('org_admin');
+  // The record and the remarks: the department, the auditors and the supervisors (the API checks the assignment).
+  const recordReader = has('org_admin', 'audit_admin', 'supervisor');
   const s = sel.data;
   const c = chk.data;
   const setTab = (t: string) => navigate(`${path}?tab=${t}`);
@@ -179,16 +182,28 @@ export function SelectionPage({ id }: { id: string }) {
               </Tag>
             </Space>
           }
-          extra={<Typography.Text type="secondary">规则版本 {s.rulebookVersion}</Typography.Text>}
+          extra={
+            <Space wrap>
+              {!admin && has('supervisor') && <Tag color="gold">义务监督（只读）</Tag>}
+              {recordReader && (
+                <Link to={`/selections/${s.id}/record`} testId="open-record">
+                  纪实
+                </Link>
+              )}
+              <Typography.Text type="secondary">规则版本 {s.rulebookVersion}</Typography.Text>
+            </Space>
+          }
         >
           <StageFlow stage={c.stage} rulebook={rb.data} gateOk={c.next ? c.gate.ok : null} />
           {admin && <AdvancePanel selection={s} checklist={c} onDone={reload} />}
           <Tabs
-            activeKey={tab}
+            // A tab this role does not have (a link from a rule chip) falls back to the checklist.
+            activeKey={tab === 'checklist' || tab === 'overview' || (tab === 'supervision' && recordReader) || admin ? tab : 'checklist'}
             onChange={setTab}
             items={[
               { key: 'checklist', label: '规则清单', children: <ChecklistTab selection={s} checklist={c} /> },
               { key: 'overview', label: '概况', children: <Overview selection={s} /> },
+              ...(recordReader ? [{ key: 'supervision', label: '义务监督', children: <SupervisionTab selection={s} onSaved={reload} /> }] : []),
               ...(admin
                 ? [
                     { key: 'motion', label: '动议', children: <MotionTab selection={s} onSaved={reload} /> },

@@ -34,7 +34,7 @@ function OpinionEntry({ c, onSaved }: { c: Consultation; onSaved: () => void }) 
     '意见已提交',
   );
   return (
-    <Form form={form} layout="vertical" onFinish={submit} data-testid="opinion-form">
+    <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 760 }} data-testid="opinion-form">
       <ErrorAlert error={error} />
       <Form.Item name="verdict" label="意见" rules={required('意见')}>
         <Radio.Group
@@ -78,7 +78,7 @@ export function ConsultationCard({ c, onSaved, canAnswer }: { c: Consultation; o
       }
       extra={<span>答复期限：{c.dueOn}</span>}
     >
-      <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+      <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label="性别">{c.candidateGender === 'female' ? '女' : c.candidateGender === 'male' ? '男' : '—'}</Descriptions.Item>
         <Descriptions.Item label="出生年月">{c.candidateBirthDate?.slice(0, 7) ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="现任职务">{c.candidatePost ?? '—'}</Descriptions.Item>

@@ -35,7 +35,7 @@ export function appointmentNoticeDefinition(data: AppointmentNoticeData): TDocum
     title: data.title ?? `关于${namesForTitle(data.items.map((i) => i.name))}任免职务的通知`,
     withRedHeader: true,
     addressees: data.addressees,
-    body: [paragraph(`${data.decisionBasis}：`), ...lines],
+    body: [paragraph(`${data.decisionBasis}：`), ...lines, ...(data.remarks ?? []).map((r) => paragraph(r))],
     after: data.copyTo && data.copyTo.length > 0 ? copyToBlock(data.copyTo) : [],
   });
 }

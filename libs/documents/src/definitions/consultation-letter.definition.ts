@@ -1,8 +1,16 @@
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatLocalDate, formatYearMonthDot, GENDER_ZH } from '../format';
 import { BODY_SIZE, dataTable, officialDocument, paragraph } from '../layout';
 import type { ConsultationLetterData } from '../types';
 import { candidateTable } from './notice-parts';
+
+/** Candidates added to the letter later are answered by their own, later deadline. */
+function laterDeadlines(data: ConsultationLetterData): Content[] {
+  const later = data.candidates.filter((c) => c.replyBy && c.replyBy !== data.replyBy);
+  const byDate = new Map<string, string[]>();
+  for (const c of later) byDate.set(c.replyBy!, [...(byDate.get(c.replyBy!) ?? []), c.name]);
+  return [...byDate].map(([date, names]) => paragraph(`其中，对${names.join('、')}同志的意见请于${formatLocalDate(date)}前回复。`));
+}
 
 /**
  * 征求意见函 (`six_consultations.*`): one letter per consulted unit per selection, listing every
@@ -24,12 +32,13 @@ export function consultationLetterDefinition(data: ConsultationLetterData): TDoc
     body: [
       paragraph(
         `根据《党政领导干部选拔任用工作条例》有关规定，现就${data.selectionTitle ?? ''}下列考察对象${data.subject}征求你单位意见。` +
-          `请于${formatLocalDate(data.replyBy)}前书面回复，并加盖单位公章。`,
+          `请于${formatLocalDate(data.replyBy)}前${data.replyWorkingDays ? `（${data.replyWorkingDays}个工作日内）` : ''}书面回复，并加盖单位公章。`,
       ),
       candidateTable(data.candidates),
+      ...laterDeadlines(data),
       paragraph('逾期未回复的，不视为无意见，我部将予以催办。对回复内容，我部将严格保密。'),
       ...(data.replyUrl ? [paragraph(`网上回复：${data.replyUrl}`)] : []),
-      paragraph(`联系人：${data.contact.name}\u3000\u3000联系电话：${data.contact.phone}`),
+      ...(data.contact ? [paragraph(`联系人：${data.contact.name}\u3000\u3000联系电话：${data.contact.phone}`)] : []),
     ],
     appendix: [
       { text: `征求意见回复表`, style: 'title', margin: [0, 0, 0, 6] },

@@ -199,10 +199,15 @@ export function dossierDefinition(d: DossierData): TDocumentDefinitions {
       ['姓名', '单位及职务', '职责'],
       [
         ...d.teamMembers.map((m) => [c(m.name), m.title, c(m.role ?? '成员')]),
-        ...d.supervisors.map((v) => [c(v.name), v.affiliation ?? '—', c('义务监督员')]),
+        ...d.supervisors.map((v) => [
+          c(v.name),
+          v.activities && v.activities.length > 0 ? `${v.affiliation ?? '—'}\n参加：${v.activities.join('、')}` : (v.affiliation ?? '—'),
+          c('义务监督员'),
+        ]),
       ],
       [64, '*', 72],
     ),
+    ...(d.supervisorsNote ? [paragraph(d.supervisorsNote)] : []),
     paragraph(`考察组成员签名：${'　'.repeat(16)}`),
   ];
   return officialDocument({

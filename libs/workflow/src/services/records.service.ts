@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { CandidateEntity, CaseAccessService, CasesService, type SelectionEntity } from '@app/cases';
 import { Clock, DomainException, invalidField, type AuthUser } from '@app/common';
+import { UnitsService } from '@app/identity';
 import { evaluate, getRulebook, isInPlay, RULES } from '@app/rulebook';
 import type { CheckDto, EvaluationDto, ExtendedInspectionDto, InterviewDto, PersonalMattersDto } from '../dto/records.dto';
 import {
@@ -41,6 +42,7 @@ export class RecordsService {
     private readonly cases: CasesService,
     private readonly locks: SelectionLocks,
     private readonly snapshots: SnapshotService,
+    private readonly units: UnitsService,
     private readonly clock: Clock,
   ) {}
 
@@ -134,11 +136,16 @@ export class RecordsService {
     const evaluation = evaluate(loaded.snapshot, getRulebook(selection.rulebookVersion));
     const mine = evaluation.candidates.find((c) => c.candidateId === candidateId);
     const snap = loaded.snapshot.candidates.find((c) => c.id === candidateId);
+    // Names of the earlier units: the extended-inspection form offers exactly these, and the
+    // readers of this view (inspectors, supervisors) may not list every unit.
+    const earlier = snap?.earlierUnitIds ?? [];
+    const unitNames = new Map((await this.units.findByIds([...earlier])).map((u) => [u.id, u.name]));
     return {
       ...mapCandidate(candidate, cadre?.name),
       selection: { id: selection.id, title: selection.title, stage: selection.stage },
       cadre: cadre && { id: cadre.id, name: cadre.name, gender: cadre.gender, birthDate: cadre.birthDate, currentPost: cadre.currentPost, unitId: cadre.unitId },
-      earlierUnitIds: snap?.earlierUnitIds ?? [],
+      earlierUnitIds: earlier,
+      earlierUnits: earlier.map((id) => ({ id, name: unitNames.get(id) ?? null })),
       interviews: interviews.map(strip),
       checks: checks.map(strip),
       evaluations: evaluations.map(strip),

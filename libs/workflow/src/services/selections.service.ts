@@ -13,6 +13,7 @@ import {
 } from '@app/cases';
 import { Clock, DomainException, invalidField, notFound, unprocessable, type AuthUser } from '@app/common';
 import { UnitsService, UsersService } from '@app/identity';
+import { OutboxService } from '@app/queue';
 import { checkMotion, CURRENT_RULEBOOK_VERSION, isInPlay, RULEBOOKS, type CandidateState } from '@app/rulebook';
 import type {
   AppointmentDto,
@@ -92,6 +93,7 @@ export class SelectionsService {
     private readonly units: UnitsService,
     private readonly locks: SelectionLocks,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   // --- selections ---------------------------------------------------------------------------
@@ -159,7 +161,14 @@ export class SelectionsService {
       m.find(VoteEntity, { where: { selectionId: id }, order: { round: 'ASC' } }),
       m.findBy(AppointmentEntity, { selectionId: id }),
     ]);
-    const [cadres, team] = await Promise.all([this.cases.cadres([...new Set(candidates.map((c) => c.cadreId))]), this.users.findByIds(teamIds)]);
+    const supervisorIds = await this.cases.supervisorIds(id);
+    const [cadres, team, supervisors, results] = await Promise.all([
+      this.cases.cadres([...new Set(candidates.map((c) => c.cadreId))]),
+      this.users.findByIds(teamIds),
+      this.users.findByIds(supervisorIds),
+      // Counts exist once a round is closed (or entered from paper ballots); an open electronic round has none.
+      votes.length ? m.findBy(VoteResultEntity, { voteId: In(votes.map((v) => v.id)) }) : Promise.resolve([]),
+    ]);
     const names = new Map(cadres.map((c) => [c.id, c.name]));
     const tm = latest(targetMeetings);
     const dl = latest(deliberations);
@@ -173,7 +182,20 @@ export class SelectionsService {
       recommendations: recommendations.map((r) => ({ id: r.id, kind: r.kind, heldAt: r.heldAt, participants: r.participants, results: r.results })),
       targetMeeting: tm && { id: tm.id, heldAt: tm.heldAt, minutes: tm.minutes, candidateIds: tm.candidateIds },
       deliberation: dl && { id: dl.id, heldAt: dl.heldAt, minutes: dl.minutes, candidateIds: dl.candidateIds },
-      votes: votes.map((v) => ({ id: v.id, round: v.round, mode: v.mode, status: v.status, heldAt: v.heldAt, posts: v.posts, agenda: v.agenda, tie: v.tie })),
+      supervisors: supervisorIds.map((uid) => ({ userId: uid, name: supervisors.find((u) => u.id === uid)?.displayName ?? '' })),
+      votes: votes.map((v) => ({
+        id: v.id,
+        round: v.round,
+        mode: v.mode,
+        status: v.status,
+        heldAt: v.heldAt,
+        posts: v.posts,
+        agenda: v.agenda,
+        tie: v.tie,
+        results: results
+          .filter((r) => r.voteId === v.id)
+          .map((r) => ({ candidateId: r.candidateId, agree: r.agree, disagree: r.disagree, defer: r.defer, approved: r.approved, elected: r.elected })),
+      })),
       waivers: waivers.map(mapWaiver),
       appointments: appointments.map((a) => ({ id: a.id, candidateId: a.candidateId, effectiveOn: a.effectiveOn, trialPeriod: a.trialPeriod })),
     };
@@ -491,6 +513,7 @@ export class SelectionsService {
       await this.locks.touch(m, s);
       const response = { id: appointment.id, candidateId: c.id, effectiveOn: appointment.effectiveOn, trialPeriod: appointment.trialPeriod };
       await this.audit.append(m, { selectionId: id, action: 'appointment.recorded', entity: 'appointment', entityId: appointment.id, after: response });
+      await this.outbox.enqueue(m, 'documents.appointment', { appointmentId: appointment.id });
       return response;
     });
   }

@@ -5,6 +5,7 @@ import { AuditService } from '@app/audit';
 import { CandidateStateService, CasesService } from '@app/cases';
 import { Clock, DomainException, forbidden, hasRole, invalidField, notFound, unprocessable, type AuthUser } from '@app/common';
 import { UsersService } from '@app/identity';
+import { OutboxService } from '@app/queue';
 import { getRulebook, isInPlay, RULES, secretaryMayVote, tallyVote, type VoteCount, type VoteMember } from '@app/rulebook';
 import type { BallotDto, CreateVoteDto } from '../dto/vote.dto';
 import { DeliberationEntity, SelectionPostEntity } from '../entities/selection-records.entity';
@@ -40,6 +41,7 @@ export class VotesService {
     private readonly users: UsersService,
     private readonly locks: SelectionLocks,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   private mapVote(v: VoteEntity, members: VoteMemberEntity[]) {
@@ -338,6 +340,8 @@ export class VotesService {
         notSelected,
       };
       await this.audit.append(m, { selectionId: s.id, action: vote.status === 'void' ? 'vote.void' : 'vote.closed', entity: 'vote', entityId: voteId, after: response });
+      // The sealed 票决结果 (a void round's too: the record says why it decided nothing).
+      await this.outbox.enqueue(m, 'documents.vote_result', { voteId });
       return response;
     });
   }
