@@ -558,10 +558,15 @@ describe('Workflow (e2e)', () => {
       const stranger = await t.newUser(['committee_member']);
       await cast(stranger, c1, 'agree').expect(404);
 
-      const columns = await t.dataSource.query<{ column_name: string }[]>(`SELECT column_name FROM information_schema.columns WHERE table_name = 'ballot' ORDER BY column_name`);
-      expect(columns.map((c) => c.column_name)).toEqual(['candidate_id', 'choice', 'id', 'vote_id']);
-      const ballots = await t.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM ballot WHERE vote_id = $1', [voteId]);
-      expect(Number(ballots[0].n)).toBe(11);
+      // Only totals are stored: no row per ballot whose transaction id or position could match a voter's participation.
+      const columns = await t.dataSource.query<{ column_name: string }[]>(`SELECT column_name FROM information_schema.columns WHERE table_name = 'ballot_box' ORDER BY column_name`);
+      expect(columns.map((c) => c.column_name)).toEqual(['agree', 'candidate_id', 'defer', 'disagree', 'vote_id']);
+      const boxes = await t.dataSource.query<{ n: string; rows: string }[]>('SELECT sum(agree + disagree + defer) AS n, count(*) AS rows FROM ballot_box WHERE vote_id = $1', [voteId]);
+      expect(boxes[0]).toEqual({ n: '11', rows: '2' });
+      const participationXmins = await t.dataSource.query<{ xmin: string }[]>('SELECT xmin::text FROM vote_participation WHERE vote_id = $1', [voteId]);
+      const boxXmins = await t.dataSource.query<{ xmin: string }[]>('SELECT xmin::text FROM ballot_box WHERE vote_id = $1', [voteId]);
+      // Each box row carries only its last writer's transaction: at most one voter per candidate, never the rest.
+      expect(participationXmins.filter((p) => boxXmins.some((b) => b.xmin === p.xmin)).length).toBeLessThanOrEqual(2);
       const events = await t.http.get('/api/audit/events').query({ selectionId: sc.selectionId, entity: 'vote', entityId: voteId }).set(auth(admin)).expect(200);
       for (const e of events.body.items.filter((x: { action: string }) => x.action === 'vote.ballot_cast')) expect(JSON.stringify(e.after)).not.toMatch(/agree|disagree/);
 

@@ -25,7 +25,7 @@ import {
   WaiverEntity,
   WorkPlanEntity,
 } from './entities/selection-records.entity';
-import { BallotEntity, VoteEntity, VoteMemberEntity, VoteParticipationEntity, VoteResultEntity } from './entities/vote.entity';
+import { BallotBoxEntity, VoteEntity, VoteMemberEntity, VoteParticipationEntity, VoteResultEntity } from './entities/vote.entity';
 import { CadresService } from './services/cadres.service';
 import { DecisionRecords } from './services/decision-records.service';
 import { GatesService } from './services/gates.service';
@@ -53,7 +53,7 @@ export const WORKFLOW_ENTITIES = [
   VoteEntity,
   VoteMemberEntity,
   VoteResultEntity,
-  BallotEntity,
+  BallotBoxEntity,
   VoteParticipationEntity,
 ];
 

@@ -101,20 +101,26 @@ export class VoteResultEntity {
   elected: boolean;
 }
 
-/** A secret ballot: how, never who. */
-@Entity('ballot')
-export class BallotEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
+/**
+ * The secret ballots of one candidate in one electronic round, as totals only: no row per ballot,
+ * so neither a transaction id nor a row's position can tie a choice to a voter.
+ */
+@Entity('ballot_box')
+export class BallotBoxEntity {
+  @PrimaryColumn('uuid')
   voteId: string;
 
-  @Column({ type: 'uuid' })
+  @PrimaryColumn('uuid')
   candidateId: string;
 
-  @Column({ type: 'text' })
-  choice: BallotChoice;
+  @Column({ type: 'integer', default: 0 })
+  agree: number;
+
+  @Column({ type: 'integer', default: 0 })
+  disagree: number;
+
+  @Column({ type: 'integer', default: 0 })
+  defer: number;
 }
 
 /** Who voted on which candidate, in order (never how). */

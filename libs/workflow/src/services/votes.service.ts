@@ -10,7 +10,7 @@ import { getRulebook, isInPlay, RULES, secretaryMayVote, tallyVote, type VoteCou
 import type { BallotDto, CreateVoteDto } from '../dto/vote.dto';
 import { DeliberationEntity, SelectionPostEntity } from '../entities/selection-records.entity';
 import {
-  BallotEntity,
+  BallotBoxEntity,
   VoteEntity,
   VoteMemberEntity,
   VoteParticipationEntity,
@@ -26,6 +26,10 @@ const toVoteMember = (m: VoteMemberEntity): VoteMember => ({
   recusedCandidateIds: m.recusedCandidateIds,
   isSecretary: m.isSecretary,
 });
+
+
+/** Column of the ballot box each choice increments (a fixed map: never interpolate input). */
+const BALLOT_COLUMNS: Record<BallotChoice, 'agree' | 'disagree' | 'defer'> = { agree: 'agree', disagree: 'disagree', defer: 'defer' };
 
 /**
  * The committee's vote (讨论决定): the agenda comes only from deliberation; paper tallies or
@@ -232,8 +236,8 @@ export class VotesService {
   /**
    * One secret ballot. The vote row is locked (waiting, not NOWAIT: members vote at the same
    * moment) so that the secretary-last check and the double-vote check see every earlier ballot.
-   * The ballot row holds no voter; the participation row holds no choice; the audit event says
-   * who voted on whom, never how.
+   * The choice only increments the candidate's ballot box (totals, no row per ballot); the
+   * participation row holds no choice; the audit event says who voted on whom, never how.
    */
   async cast(user: AuthUser, voteId: string, dto: BallotDto) {
     return this.dataSource.transaction(async (m) => {
@@ -259,7 +263,12 @@ export class VotesService {
         }
       }
       await m.insert(VoteParticipationEntity, { voteId, candidateId: dto.candidateId, userId: user.id, memberId: me.id });
-      await m.insert(BallotEntity, { voteId, candidateId: dto.candidateId, choice: dto.choice });
+      const column = BALLOT_COLUMNS[dto.choice];
+      await m.query(
+        `INSERT INTO ballot_box (vote_id, candidate_id, ${column}) VALUES ($1, $2, 1)
+         ON CONFLICT (vote_id, candidate_id) DO UPDATE SET ${column} = ballot_box.${column} + 1`,
+        [voteId, dto.candidateId],
+      );
       await this.audit.append(m, { selectionId: vote.selectionId, action: 'vote.ballot_cast', entity: 'vote', entityId: voteId, after: { candidateId: dto.candidateId } });
       return { voteId, candidateId: dto.candidateId, recorded: true };
     });
@@ -354,13 +363,10 @@ export class VotesService {
         return { candidateId: cid, agree: r?.agree ?? 0, disagree: r?.disagree ?? 0, defer: r?.defer ?? 0 };
       });
     }
-    const rows = await m.query<{ candidate_id: string; choice: BallotChoice; n: string }[]>(
-      'SELECT candidate_id, choice, count(*) AS n FROM ballot WHERE vote_id = $1 GROUP BY candidate_id, choice',
-      [vote.id],
-    );
+    const boxes = await m.findBy(BallotBoxEntity, { voteId: vote.id });
     return vote.agenda.map((cid) => {
-      const n = (choice: BallotChoice) => Number(rows.find((r) => r.candidate_id === cid && r.choice === choice)?.n ?? 0);
-      return { candidateId: cid, agree: n('agree'), disagree: n('disagree'), defer: n('defer') };
+      const box = boxes.find((b) => b.candidateId === cid);
+      return { candidateId: cid, agree: box?.agree ?? 0, disagree: box?.disagree ?? 0, defer: box?.defer ?? 0 };
     });
   }
 }
