@@ -177,7 +177,7 @@ function Records({ c, focus }: { c: Candidate; focus: string | null }) {
         />
       </Section>
       <Section title="征求意见（六征求）" count={c.consultations.length}>
-        <Table size="small" rowKey="id" pagination={false} dataSource={[...c.consultations]} onRow={(r) => row(r.id)}
+        <Table size="small" rowKey="id" pagination={false} dataSource={[...c.consultations].sort((a, b) => a.unit.localeCompare(b.unit))} onRow={(r) => row(r.id)}
           columns={[
             { title: '单位', dataIndex: 'unit', render: (u: keyof typeof CONSULTATION_UNIT_LABELS) => CONSULTATION_UNIT_LABELS[u] },
             { title: '状态', dataIndex: 'status', render: (st: string) => ({ pending: '待答复', answered: '已答复', overdue: '已逾期' })[st] ?? st },
@@ -308,6 +308,8 @@ export function CandidatePage({ id }: { id: string }) {
                   />
                 </>
               )}
+            </Card>
+          )}
           {writer && c.selection.stage === 'inspection' && (
             <Card title="录入考察记录">
               <Collapse
@@ -333,8 +335,6 @@ export function CandidatePage({ id }: { id: string }) {
           <Card title="考察材料">
             <Documents c={c} canRequest={writer && c.selection.stage === 'inspection'} />
           </Card>
-            </Card>
-          )}
         </Space>
       )}
     </Loading>
