@@ -66,9 +66,7 @@ export async function createDevCertificate(options: DevCertificateOptions = {}):
 
   const cert = new pkijs.Certificate();
   cert.version = 2;
-  const serial = randomBytes(16);
-  serial[0] &= 0x7f; // positive INTEGER
-  cert.serialNumber = new asn1js.Integer({ valueHex: serial });
+  cert.serialNumber = new asn1js.Integer({ valueHex: certificateSerial(randomBytes(16)) });
   const name = [
     new pkijs.AttributeTypeAndValue({
       type: OID.countryName,
@@ -147,4 +145,15 @@ export async function createDevCertificate(options: DevCertificateOptions = {}):
   });
   const p12 = Buffer.from(forge.asn1.toDer(p12Asn1).getBytes(), 'binary');
   return { p12, passphrase, certificateDer, certificatePem: toPem('CERTIFICATE', certificateDer) };
+}
+
+/**
+ * A certificate serial from random bytes: positive and minimal in DER. A leading 0x00 followed by
+ * a byte below 0x80 is not minimal, and node-forge re-encodes it shorter while packaging the
+ * PKCS#12, which changes the signed certificate (about 1 random serial in 128).
+ */
+export function certificateSerial(random: Buffer): Buffer {
+  const serial = Buffer.from(random);
+  serial[0] = (serial[0] & 0x7f) || 0x01;
+  return serial;
 }

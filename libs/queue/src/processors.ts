@@ -19,6 +19,16 @@ function processorFor(queue: QueueName): Type<WorkerHost> {
       return this.dispatcher.dispatch(job);
     }
 
+    /**
+     * Connection and bookkeeping errors (e.g. a job's key vanished in a Redis flush while it ran).
+     * Without a listener an EventEmitter throws them and would take the worker down; the outbox
+     * reconcile puts any lost job back, so logging is the right response.
+     */
+    @OnWorkerEvent('error')
+    onError(error: Error): void {
+      this.logger.warn(`worker error: ${error.message}`);
+    }
+
     @OnWorkerEvent('failed')
     async onFailed(job: Job | undefined, error: Error): Promise<void> {
       if (!job) return;
