@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { CandidateEntity, CaseExtensions, SelectionEntity } from '@app/cases';
+import { CadreEntity, CandidateEntity, CaseExtensions, SelectionEntity } from '@app/cases';
 import { ConsultationDeliveryEntity, ConsultationRequestEntity, ConsultationsService } from '@app/consultations';
 import { In } from 'typeorm';
 import { auth, startWorker, TestApp, waitFor, type TestUser } from './support/app';
@@ -385,6 +385,22 @@ describe('Consultations 六征求 (e2e)', () => {
       expect(cookie).toMatch(/HttpOnly/);
       await t.http.get('/api/admin/queues').set('Cookie', cookie.split(';')[0]).expect(200);
       await t.http.post('/api/admin/queues-session').set(auth(discipline)).expect(403);
+    });
+  });
+  // Last: it adds a second community unit, which every later count in this file would see.
+  describe('residence community (居住地社区)', () => {
+    it('should ask only the community a cadre lives in when it is recorded, and every community when it is not', async () => {
+      const other = (await consultedUnits(t, { webhookUrl: receiver.url }, ['community'])).units.community;
+      const { selection, cadres, candidates } = await selectionWithCandidates(t.dataSource, 2);
+      await t.dataSource.getRepository(CadreEntity).update({ id: cadres[0].id }, { communityUnitId: other.id });
+      await enterInspection(t, selection.id);
+      const community = (await requestsOf(selection.id)).filter((r) => r.unitKind === 'community');
+      const communities = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM unit WHERE kind = 'community'`);
+      expect(communities.length).toBeGreaterThan(1);
+      // The first lives in `other`: only that community is told about them.
+      expect(community.filter((r) => r.candidateId === candidates[0].id).map((r) => r.unitId)).toEqual([other.id]);
+      // The second has no community on record: every community is asked, none is assumed to clear them.
+      expect(community.filter((r) => r.candidateId === candidates[1].id)).toHaveLength(communities.length);
     });
   });
 });

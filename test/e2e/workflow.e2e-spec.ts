@@ -125,6 +125,23 @@ describe('Workflow (e2e)', () => {
         .expect(400);
       expect(res.body.errors).toEqual([{ field: 'idNumber', message: expect.stringContaining('校验位') }]);
     });
+
+    it('should record the residence community, and refuse a unit that is not a community', async () => {
+      const community = await t.newUnit('community');
+      const base = { gender: 'female', birthDate: '1984-02-03', currentPost: '科员', unitId: home.id, posts: [] };
+      const ok = await t.http
+        .post('/api/cadres')
+        .set(auth(admin))
+        .send({ ...base, name: uniqueName('社'), idNumber: validIdNumber(), communityUnitId: community.id })
+        .expect(201);
+      expect(ok.body.communityUnitId).toBe(community.id);
+      const bad = await t.http
+        .post('/api/cadres')
+        .set(auth(admin))
+        .send({ ...base, name: uniqueName('社'), idNumber: validIdNumber(), communityUnitId: home.id })
+        .expect(400);
+      expect(bad.body.errors).toEqual([{ field: 'communityUnitId', message: expect.any(String) }]);
+    });
   });
 
   describe('selections and motion', () => {

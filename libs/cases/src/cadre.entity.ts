@@ -37,6 +37,10 @@ export class CadreEntity {
   @Column({ type: 'uuid' })
   unitId: string;
 
+  /** 居住地社区 (a unit of kind `community`): the one community consulted about this cadre. */
+  @Column({ type: 'uuid', nullable: true })
+  communityUnitId: string | null;
+
   @OneToMany(() => CadrePostEntity, (p) => p.cadre)
   posts: CadrePostEntity[];
 

@@ -138,16 +138,27 @@ export class ConsultationsService implements OnModuleInit {
       return ofKind.length > 0 ? ofKind.map((unit) => ({ kind, unit })) : [{ kind, unit: null }];
     });
 
-    const letterValues = targets.map((_t, i) => `($1, $${i * 2 + 2}, $${i * 2 + 3}::uuid)`).join(', ');
+    // 居住地社区: a cadre whose community is recorded is asked about by that community alone; with
+    // none recorded every configured community is asked (never none: silence is not clearance).
+    const communityOf = new Map(
+      (await this.cases.cadres([...new Set(candidates.map((c) => c.cadreId))], m)).map((cadre) => [cadre.id, cadre.communityUnitId]),
+    );
+    const consults = (c: CandidateEntity, t: Target): boolean => {
+      const home = communityOf.get(c.cadreId);
+      if (t.kind !== 'community' || !home || !targets.some((x) => x.unit?.id === home)) return true;
+      return t.unit?.id === home;
+    };
+    const lettered = targets.filter((t) => candidates.some((c) => consults(c, t)));
+    const letterValues = lettered.map((_t, i) => `($1, $${i * 2 + 2}, $${i * 2 + 3}::uuid)`).join(', ');
     await m.query(
       `INSERT INTO consultation_letter (selection_id, unit_kind, unit_id) VALUES ${letterValues} ON CONFLICT DO NOTHING`,
-      [selection.id, ...targets.flatMap((t) => [t.kind, t.unit?.id ?? null])],
+      [selection.id, ...lettered.flatMap((t) => [t.kind, t.unit?.id ?? null])],
     );
     const letters = await m.findBy(ConsultationLetterEntity, { selectionId: selection.id });
     const letterOf = (t: { kind: UnitKind; unit: UnitEntity | null }) =>
       letters.find((l) => l.unitKind === t.kind && l.unitId === (t.unit?.id ?? null))!;
 
-    const rows = candidates.flatMap((c) => targets.map((t) => ({ letter: letterOf(t), candidate: c, target: t })));
+    const rows = candidates.flatMap((c) => targets.filter((t) => consults(c, t)).map((t) => ({ letter: letterOf(t), candidate: c, target: t })));
     const created: { id: string; letter_id: string; candidate_id: string; unit_id: string | null }[] = [];
     const COLS = 8;
     for (let i = 0; i < rows.length; i += 1000) {

@@ -100,15 +100,29 @@ export function UserPicker({ role, value, onChange, multiple, testId }: { role: 
   );
 }
 
-export function UnitSelect({ value, onChange, testId }: { value?: string; onChange?: (v: string) => void; testId?: string }) {
+export function UnitSelect({
+  value,
+  onChange,
+  testId,
+  kind,
+  allowClear,
+}: {
+  value?: string;
+  onChange?: (v: string) => void;
+  testId?: string;
+  /** Only units of this kind (e.g. `community` for 居住地社区). */
+  kind?: UnitResponseDto['kind'];
+  allowClear?: boolean;
+}) {
   const { data } = useLoad(() => api.get<Json<UnitResponseDto>[]>('/api/units'), []);
   return (
     <Select
       showSearch={{ optionFilterProp: 'label' }}
       value={value}
       onChange={onChange}
+      allowClear={allowClear}
       placeholder="选择单位"
-      options={(data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+      options={(data ?? []).filter((u) => !kind || u.kind === kind).map((u) => ({ value: u.id, label: u.name }))}
       data-testid={testId}
     />
   );
@@ -311,6 +325,7 @@ interface CadreForm {
   idNumber: string;
   currentPost: string;
   unitId: string;
+  communityUnitId?: string;
   posts: { unitId: string; title: string; from: Dayjs; to?: Dayjs }[];
 }
 
@@ -355,6 +370,9 @@ function NewCadre({ open, onClose, onCreated }: { open: boolean; onClose: () => 
           </Form.Item>
           <Form.Item name="unitId" label="所在单位" rules={required('所在单位')}>
             <UnitSelect />
+          </Form.Item>
+          <Form.Item name="communityUnitId" label="居住地社区" extra="征求意见时只征求该社区；未登记则征求全部社区">
+            <UnitSelect kind="community" allowClear />
           </Form.Item>
         </Space>
         <Form.List name="posts">

@@ -59,6 +59,11 @@ export class CreateCadreDto {
   @ValidateUUID()
   unitId: string;
 
+  @ApiPropertyOptional({ description: '居住地社区：征求意见时只征求该社区' })
+  @Optional({ nullable: true })
+  @ValidateUUID()
+  communityUnitId?: string | null;
+
   @ApiProperty({ type: [CadrePostDto] })
   @IsArray({ message: '必须是数组' })
   @ArrayMaxSize(50)

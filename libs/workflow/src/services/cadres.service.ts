@@ -22,6 +22,7 @@ export interface CadreResponse {
   education: string | null;
   currentPost: string;
   unitId: string;
+  communityUnitId: string | null;
   posts: { id: string; unitId: string; title: string; from: string; to: string | null }[];
   /** Units of the post history other than the current one: one extended inspection each. */
   earlierUnitIds: string[];
@@ -59,6 +60,7 @@ export class CadresService {
       education: c.education,
       currentPost: c.currentPost,
       unitId: c.unitId,
+      communityUnitId: c.communityUnitId,
       posts: posts.map((p) => ({ id: p.id, unitId: p.unitId, title: p.title, from: p.fromDate, to: p.toDate })),
       earlierUnitIds: earlierUnitIds(c, posts),
     };
@@ -79,6 +81,10 @@ export class CadresService {
     dto.posts.forEach((p, i) => {
       if (!known.has(p.unitId)) throw invalidField(`posts.${i}.unitId`, '单位不存在');
     });
+    if (dto.communityUnitId) {
+      const [community] = await this.units.findByIds([dto.communityUnitId]);
+      if (community?.kind !== 'community') throw invalidField('communityUnitId', '必须是已登记的社区单位');
+    }
     const digest = this.digest(idNumber);
 
     return this.dataSource.transaction(async (m) => {
@@ -98,6 +104,7 @@ export class CadresService {
           education: dto.education ?? null,
           currentPost: dto.currentPost,
           unitId: dto.unitId,
+          communityUnitId: dto.communityUnitId ?? null,
         }),
       );
       const posts = await m.save(
