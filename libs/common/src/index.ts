@@ -13,3 +13,4 @@ export * from './common.module';
 export * from './auth/roles';
 export * from './redis/redis-throttler.storage';
 export * from './auth/throttle';
+export * from './validation/page-query.dto';

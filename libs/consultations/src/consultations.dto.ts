@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
-import { Text } from '@app/common';
+import { IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { Text, PageQueryDto } from '@app/common';
 import type { ConsultationVerdict } from '@app/rulebook';
 import { REQUEST_STATUSES, VERDICTS, type RequestStatus } from './consultation.entities';
 
-export class ListConsultationsQueryDto {
+export class ListConsultationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: REQUEST_STATUSES })
   @IsOptional()
   @IsIn(REQUEST_STATUSES, { message: `必须是 ${REQUEST_STATUSES.join('、')} 之一` })
@@ -21,20 +20,8 @@ export class ListConsultationsQueryDto {
   @IsUUID('all', { message: '必须是有效的 UUID' })
   candidateId?: string;
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '必须是整数' })
-  @Min(1, { message: '不能小于 1' })
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '必须是整数' })
-  @Min(1, { message: '不能小于 1' })
-  @Max(200, { message: '不能超过 200' })
-  pageSize = 50;
+  /** The screens of this list show 50 rows at a time. */
+  override pageSize = 50;
 }
 
 /** JSON or multipart (with an optional PDF in the field `attachment`). */
@@ -56,24 +43,12 @@ export class CorrectionDto extends OpinionDto {
   reason: string;
 }
 
-export class ListLettersQueryDto {
+export class ListLettersQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID('all', { message: '必须是有效的 UUID' })
   selectionId?: string;
 
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '必须是整数' })
-  @Min(1, { message: '不能小于 1' })
-  page = 1;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '必须是整数' })
-  @Min(1, { message: '不能小于 1' })
-  @Max(200, { message: '不能超过 200' })
-  pageSize = 50;
+  /** The screens of this list show 50 rows at a time. */
+  override pageSize = 50;
 }

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { Optional, ROLES, Text, ValidateUUID, type Role } from '@app/common';
+import { ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+import { Optional, ROLES, Text, ValidateUUID, type Role, PageQueryDto } from '@app/common';
 import { UNIT_KINDS, type UnitKind } from './unit.entity';
 
 export class LoginDto {
@@ -118,7 +117,7 @@ export class UnitResponseDto {
 
 
 /** Active accounts holding a role, for pickers (the inspection team, the committee members of a vote). */
-export class UserDirectoryQueryDto {
+export class UserDirectoryQueryDto extends PageQueryDto {
   @ApiProperty({ enum: ['inspector', 'committee_member', 'supervisor', 'org_admin'] })
   @IsIn(['inspector', 'committee_member', 'supervisor', 'org_admin'], { message: '角色必须是 inspector、committee_member、supervisor 或 org_admin 之一' })
   role: Extract<Role, 'inspector' | 'committee_member' | 'supervisor' | 'org_admin'>;
@@ -129,18 +128,8 @@ export class UserDirectoryQueryDto {
   @MaxLength(50)
   q?: string;
 
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
+  /** The screens of this list show 50 rows at a time. */
+  override pageSize = 50;
 }
 
 export interface UserDirectoryEntry {

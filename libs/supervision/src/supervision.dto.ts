@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { CalendarDate, Instant, Optional, Text, ValidateUUID } from '@app/common';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { CalendarDate, Instant, Optional, Text, ValidateUUID, PageQueryDto } from '@app/common';
 import { ALL_STAGES, type Stage } from '@app/rulebook';
 import { ATTENDANCE_ACTIVITIES, REMARK_KINDS, type AttendanceActivity, type RemarkKind } from './supervision.entities';
 
@@ -94,7 +94,7 @@ export class AttendanceDto {
 }
 
 /** GET /remarks: remarks across selections (the dashboard's "unanswered remarks" list), one page at a time. */
-export class RemarkQueryDto {
+export class RemarkQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ type: Boolean, description: 'false：只列未答复的意见' })
   @Optional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value))
@@ -105,42 +105,12 @@ export class RemarkQueryDto {
   @Optional()
   @ValidateUUID()
   selectionId?: string;
-
-  @ApiPropertyOptional({ default: 1 })
-  @Optional()
-  @Type(() => Number)
-  @IsInt({ message: '必须是整数' })
-  @Min(1, { message: '不能小于 1' })
-  page = 1;
-
-  @ApiPropertyOptional({ default: 20 })
-  @Optional()
-  @Type(() => Number)
-  @IsInt({ message: '必须是整数' })
-  @Min(1, { message: '不能小于 1' })
-  @Max(200, { message: '不能超过 200' })
-  pageSize = 20;
 }
 
 /** GET /supervision/selections: a supervisor's assignments, newest first, by stage. */
-export class SupervisedSelectionsQueryDto {
+export class SupervisedSelectionsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ALL_STAGES })
   @Optional()
   @IsIn(ALL_STAGES, { message: `阶段必须是 ${ALL_STAGES.join(', ')} 之一` })
   stage?: Stage;
-
-  @ApiPropertyOptional({ default: 1 })
-  @Optional()
-  @Type(() => Number)
-  @IsInt({ message: '必须是整数' })
-  @Min(1, { message: '不能小于 1' })
-  page = 1;
-
-  @ApiPropertyOptional({ default: 20 })
-  @Optional()
-  @Type(() => Number)
-  @IsInt({ message: '必须是整数' })
-  @Min(1, { message: '不能小于 1' })
-  @Max(200, { message: '不能超过 200' })
-  pageSize = 20;
 }

@@ -16,10 +16,10 @@ const CHOICES = [
 /** One screen per candidate, phone-sized: the name, three big buttons, then the next candidate. */
 function Ballot({ vote, onCast }: { vote: OpenVote; onCast: () => void }) {
   const { message } = AntApp.useApp();
-  const todo = vote.agenda.filter((a) => !a.voted && !a.recused);
+  const pending = vote.agenda.filter((a) => !a.voted && !a.recused);
   const [error, setError] = useState<ReturnType<typeof asApiError> | null>(null);
   const [busy, setBusy] = useState(false);
-  const current = todo[0];
+  const current = pending[0];
   const cast = async (choice: string) => {
     if (!current) return;
     setBusy(true);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { CalendarDate, Optional, Text, ValidateUUID } from '@app/common';
+import { ArrayMaxSize, IsArray, IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { CalendarDate, Optional, Text, ValidateUUID, PageQueryDto } from '@app/common';
 import type { Gender } from '@app/cases';
 
 export class CadrePostDto {
@@ -72,23 +72,10 @@ export class CreateCadreDto {
   posts: CadrePostDto[];
 }
 
-export class CadreQueryDto {
+export class CadreQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '按姓名查找' })
   @Optional()
   @IsString()
   @MaxLength(50)
   q?: string;
-
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 20;
 }

@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CalendarDate, Instant, Optional, Text, ValidateUUID } from '@app/common';
+import { CalendarDate, Instant, Optional, Text, ValidateUUID, PageQueryDto } from '@app/common';
 import { ALL_STAGES, type Stage } from '@app/rulebook';
 
 const UUIDS = { message: '必须是有效的 UUID' };
@@ -31,24 +31,11 @@ export class CreateSelectionDto {
   rulebookVersion?: string;
 }
 
-export class SelectionQueryDto {
+export class SelectionQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ALL_STAGES })
   @Optional()
   @IsIn(ALL_STAGES, { message: `阶段必须是 ${ALL_STAGES.join(', ')} 之一` })
   stage?: Stage;
-
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 20;
 }
 
 export class MotionDto {
